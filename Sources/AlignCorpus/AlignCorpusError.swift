@@ -1,0 +1,50 @@
+/// Every failure the aligncorpus library reports. The CLI prints these as
+/// `path: error: message` on stderr.
+public enum AlignCorpusError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The file could not be opened or read.
+    case unreadable(path: String, reason: String)
+    /// The file holds no text at all (zero bytes, or only white space).
+    case empty(path: String)
+    /// The file looks like binary data, not text.
+    case notText(path: String, reason: String)
+    /// The bytes are not valid in the detected (or requested) encoding.
+    case undecodable(path: String, encoding: String, byteOffset: Int)
+    /// `--encoding` named a charset ICU does not know.
+    case unknownEncoding(String)
+    /// An ICU call failed in a way the input cannot explain.
+    case icu(operation: String, status: String)
+
+    /// The file the error is about, when there is one.
+    public var path: String? {
+        switch self {
+        case .unreadable(let path, _), .empty(let path), .notText(let path, _),
+            .undecodable(let path, _, _):
+            return path
+        case .unknownEncoding, .icu:
+            return nil
+        }
+    }
+
+    /// A one-line message without the path.
+    public var message: String {
+        switch self {
+        case .unreadable(_, let reason):
+            return "cannot read file: \(reason)"
+        case .empty:
+            return "file is empty (no text to segment)"
+        case .notText(_, let reason):
+            return "not a text file: \(reason)"
+        case .undecodable(_, let encoding, let offset):
+            return "invalid \(encoding) byte sequence at byte offset \(offset)"
+        case .unknownEncoding(let name):
+            return "unknown encoding '\(name)'"
+        case .icu(let operation, let status):
+            return "ICU \(operation) failed: \(status)"
+        }
+    }
+
+    public var description: String {
+        if let path { return "\(path): error: \(message)" }
+        return "error: \(message)"
+    }
+}

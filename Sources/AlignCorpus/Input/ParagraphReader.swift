@@ -1,0 +1,146 @@
+/// A paragraph of input text with its language.
+public struct Paragraph: Equatable, Sendable {
+    /// 0-based position among the document's paragraphs.
+    public var index: Int
+    /// The paragraph's text as read (lines of a wrapped paragraph joined by a space).
+    public var text: String
+    /// The paragraph's dominant language. Paragraphs with neither Han nor Latin letters
+    /// (a date, an end mark) take the language of the paragraph before them, or of the one
+    /// after when they come first.
+    public var language: Language
+}
+
+/// Streams the paragraphs of a text, one at a time.
+///
+/// A paragraph is a non-blank line. A line that starts with a lower-case Latin letter and
+/// follows a line that does not end a sentence continues that line (hard-wrapped English).
+public final class ParagraphReader {
+    private let reader: TextFileReader
+    private var buffer: [UInt8] = []
+    private var bufferStart = 0
+    private var endOfInput = false
+    private var current: String?  // paragraph being built, not yet emitted
+    private var unclassified: [String] = []  // paragraphs waiting for a language
+    private var ready: [Paragraph] = []
+    private var readyStart = 0
+    private var lastLanguage: Language?
+    private var nextIndex = 0
+
+    /// The file's encoding as ICU names it.
+    public var encoding: String { reader.encoding }
+    /// The path being read.
+    public var path: String { reader.path }
+
+    /// Opens `path` (or `-` for standard input); see ``TextFileReader``.
+    public init(path: String, encoding: String? = nil) throws {
+        reader = try TextFileReader(path: path, encoding: encoding)
+    }
+
+    /// The next paragraph, or nil at the end. Throws when the rest of the file cannot be
+    /// decoded, and `AlignCorpusError.empty` when the file holds no text at all.
+    public func next() throws -> Paragraph? {
+        while readyStart == ready.count {
+            ready.removeAll(keepingCapacity: true)
+            readyStart = 0
+            if endOfInput { return nil }
+            try readMore()
+        }
+        defer { readyStart += 1 }
+        return ready[readyStart]
+    }
+
+    /// Reads every remaining paragraph.
+    public func readAll() throws -> [Paragraph] {
+        var result: [Paragraph] = []
+        while let p = try next() { result.append(p) }
+        return result
+    }
+
+    private func readMore() throws {
+        guard let chunk = try reader.nextChunk() else {
+            if bufferStart < buffer.count { take(line: buffer[bufferStart...]) }
+            buffer.removeAll()
+            finishParagraph()
+            flushUnclassified(as: lastLanguage ?? .zh)
+            endOfInput = true
+            if nextIndex == 0 { throw AlignCorpusError.empty(path: reader.path) }
+            return
+        }
+        if bufferStart > 0 {
+            buffer.removeSubrange(0..<bufferStart)
+            bufferStart = 0
+        }
+        buffer.append(contentsOf: chunk)
+        var i = 0
+        let count = buffer.count
+        var lineStart = 0
+        while i < count {
+            let b = buffer[i]
+            if b == 0x0A || b == 0x0D {
+                take(line: buffer[lineStart..<i])
+                if b == 0x0D && i + 1 < count && buffer[i + 1] == 0x0A { i += 1 }
+                lineStart = i + 1
+            }
+            i += 1
+        }
+        // A CR at the very end may be followed by LF in the next chunk: that LF then makes
+        // an empty line, which only ends the paragraph early, as the CR already did.
+        bufferStart = lineStart
+    }
+
+    private func take(line bytes: ArraySlice<UInt8>) {
+        let line = String(decoding: bytes, as: UTF8.self)
+        if Self.isBlank(line) {
+            finishParagraph()
+            return
+        }
+        if let previous = current {
+            if Self.continues(previous, with: line) {
+                current = previous + " " + line
+                return
+            }
+            finishParagraph()
+        }
+        current = line
+    }
+
+    private func finishParagraph() {
+        guard let text = current else { return }
+        current = nil
+        if let language = LanguageClassifier.classify(text) {
+            flushUnclassified(as: lastLanguage ?? language)
+            lastLanguage = language
+            emit(text, language)
+        } else if let lastLanguage {
+            emit(text, lastLanguage)
+        } else {
+            unclassified.append(text)
+        }
+    }
+
+    private func flushUnclassified(as language: Language) {
+        for text in unclassified { emit(text, language) }
+        unclassified.removeAll()
+    }
+
+    private func emit(_ text: String, _ language: Language) {
+        ready.append(Paragraph(index: nextIndex, text: text, language: language))
+        nextIndex += 1
+    }
+
+    static func isBlank(_ line: String) -> Bool {
+        line.unicodeScalars.allSatisfy { CharClass.isSpace($0.value) }
+    }
+
+    /// A hard-wrapped English line: the previous line does not end a sentence and the next
+    /// starts with a lower-case letter.
+    static func continues(_ previous: String, with line: String) -> Bool {
+        guard let first = line.unicodeScalars.first(where: { !CharClass.isSpace($0.value) }),
+            first.value >= 0x61 && first.value <= 0x7A,
+            let last = previous.unicodeScalars.last(where: { !CharClass.isSpace($0.value) })
+        else { return false }
+        let v = last.value
+        if CharClass.isSentenceFinal(v) || CharClass.isHan(v) { return false }
+        return v != 0x22 && v != 0x201D && v != 0x29 && v != 0x3A && v != 0xFF1A
+    }
+}

@@ -1,0 +1,236 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Reads a text file (or standard input, path `-`) in any encoding aligncorpus supports and
+/// hands it out as chunks of valid UTF-8, a megabyte at a time, so memory stays flat however
+/// big the file is.
+///
+/// The encoding comes from a byte-order mark, else from a strict UTF-8 check, else from
+/// ICU's charset detector on the first 64 KiB; `encoding` overrides all of that.
+public final class TextFileReader {
+    /// The path as given (`-` for standard input).
+    public let path: String
+    /// The encoding in use, as ICU names it (`UTF-8`, `UTF-16LE`, `GB18030`, `Big5`, …).
+    public private(set) var encoding: String = "UTF-8"
+
+    static let chunkSize = 1 << 20
+    static let sampleSize = 64 << 10
+
+    private let fd: Int32
+    private var pending: [UInt8] = []  // read but not yet decoded
+    private var offset = 0  // file offset of pending[0]
+    private var atEOF = false
+    private var finished = false
+    private var decoder: StreamDecoder?  // nil for UTF-8
+    private var utf8Carry: [UInt8] = []  // unfinished UTF-8 sequence between chunks
+    private var sawAnyByte = false
+
+    /// Opens `path` and works out its encoding. Throws for unreadable, empty, binary or
+    /// undecodable input and for an unknown `encoding` name.
+    public init(path: String, encoding requested: String? = nil) throws {
+        self.path = path
+        if path == "-" {
+            fd = 0
+        } else {
+            var info = stat()
+            if stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
+                throw AlignCorpusError.unreadable(path: path, reason: "is a directory")
+            }
+            let opened = open(path, O_RDONLY)
+            if opened < 0 {
+                throw AlignCorpusError.unreadable(path: path, reason: String(cString: strerror(errno)))
+            }
+            fd = opened
+        }
+        do {
+            try fill(atLeast: Self.sampleSize)
+            if pending.isEmpty { throw AlignCorpusError.empty(path: path) }
+            try chooseEncoding(requested)
+        } catch {
+            if fd != 0 { close(fd) }
+            throw error
+        }
+    }
+
+    deinit { if fd != 0 { close(fd) } }
+
+    /// The next chunk of decoded UTF-8 (always whole characters), or nil at the end.
+    public func nextChunk() throws -> [UInt8]? {
+        while !finished {
+            if pending.isEmpty && !atEOF { try fill(atLeast: Self.chunkSize) }
+            let flush = atEOF
+            let chunk = pending
+            let base = offset
+            offset += pending.count
+            pending.removeAll(keepingCapacity: true)
+            if flush { finished = true }
+            let decoded = try decode(chunk, base: base, flush: flush)
+            if !decoded.isEmpty { return decoded }
+        }
+        return nil
+    }
+
+    // MARK: Reading
+
+    private func fill(atLeast wanted: Int) throws {
+        var buffer = [UInt8](repeating: 0, count: Self.chunkSize)
+        while pending.count < wanted && !atEOF {
+            let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw AlignCorpusError.unreadable(path: path, reason: String(cString: strerror(errno)))
+            }
+            if n == 0 { atEOF = true } else { pending.append(contentsOf: buffer[0..<n]); sawAnyByte = true }
+        }
+    }
+
+    // MARK: Encoding
+
+    private func chooseEncoding(_ requested: String?) throws {
+        if let requested {
+            try use(canonical(requested))
+            skipBOM()
+            return
+        }
+        if pending.starts(with: [0xEF, 0xBB, 0xBF]) {
+            dropPrefix(3)
+            return
+        }
+        if pending.starts(with: [0xFF, 0xFE]) {
+            dropPrefix(2)
+            return try use("UTF-16LE")
+        }
+        if pending.starts(with: [0xFE, 0xFF]) {
+            dropPrefix(2)
+            return try use("UTF-16BE")
+        }
+        let sample = Array(pending.prefix(Self.sampleSize))
+        if sample.contains(0) {
+            if let utf16 = Self.utf16WithoutBOM(sample) { return try use(utf16) }
+            throw AlignCorpusError.notText(path: path, reason: "contains NUL bytes (binary data?)")
+        }
+        var tail = 0
+        let invalid = sample.withUnsafeBufferPointer { UTF8Validator.firstInvalidOffset($0, incompleteTail: &tail) }
+        if invalid == nil && (tail == 0 || pending.count > sample.count || tail < 4) { return }
+        // Not UTF-8: ask ICU, then fall back to the Chinese charsets, keeping the first
+        // candidate that decodes the whole sample.
+        var candidates: [String] = []
+        if let guess = sample.withUnsafeBufferPointer(CharsetDetector.detect), guess.confidence >= 10 {
+            candidates.append(guess.name)
+        }
+        candidates += ["GB18030", "Big5"]
+        for name in candidates where Self.decodesCleanly(sample, as: name, truncated: pending.count > sample.count) {
+            return try use(name)
+        }
+        throw AlignCorpusError.undecodable(path: path, encoding: "UTF-8", byteOffset: invalid ?? 0)
+    }
+
+    private func canonical(_ name: String) -> String {
+        switch String(name.lowercased().map { $0 == "_" ? "-" : $0 }) {
+        case "utf8", "utf-8": return "UTF-8"
+        case "gbk", "gb2312", "gb18030", "cp936": return "GB18030"
+        case "big5", "big-5", "cp950": return "Big5"
+        default: return name
+        }
+    }
+
+    private func use(_ name: String) throws {
+        encoding = name
+        decoder = name == "UTF-8" ? nil : try StreamDecoder(charset: name)
+    }
+
+    private func skipBOM() {
+        switch encoding {
+        case "UTF-8" where pending.starts(with: [0xEF, 0xBB, 0xBF]): dropPrefix(3)
+        case "UTF-16LE" where pending.starts(with: [0xFF, 0xFE]): dropPrefix(2)
+        case "UTF-16BE" where pending.starts(with: [0xFE, 0xFF]): dropPrefix(2)
+        default: break
+        }
+    }
+
+    private func dropPrefix(_ n: Int) {
+        pending.removeFirst(n)
+        offset += n
+    }
+
+    /// UTF-16 text of mostly Latin characters has NUL in every other byte.
+    static func utf16WithoutBOM(_ sample: [UInt8]) -> String? {
+        let pairs = sample.count / 2
+        guard pairs >= 2 else { return nil }
+        var evenZeros = 0
+        var oddZeros = 0
+        for i in 0..<pairs {
+            if sample[2 * i] == 0 { evenZeros += 1 }
+            if sample[2 * i + 1] == 0 { oddZeros += 1 }
+        }
+        if oddZeros * 4 >= pairs && evenZeros * 50 <= pairs { return "UTF-16LE" }
+        if evenZeros * 4 >= pairs && oddZeros * 50 <= pairs { return "UTF-16BE" }
+        return nil
+    }
+
+    static func decodesCleanly(_ sample: [UInt8], as charset: String, truncated: Bool) -> Bool {
+        guard let decoder = try? StreamDecoder(charset: charset) else { return false }
+        let outcome = sample.withUnsafeBufferPointer { decoder.decode($0, flush: !truncated) }
+        guard case .decoded(let text) = outcome else { return false }
+        return controlShare(text) < 0.01
+    }
+
+    /// Share of C0 control characters other than tab, line feed, form feed and carriage return.
+    static func controlShare(_ utf8: [UInt8]) -> Double {
+        guard !utf8.isEmpty else { return 0 }
+        var controls = 0
+        for b in utf8 where b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0C && b != 0x0D { controls += 1 }
+        return Double(controls) / Double(utf8.count)
+    }
+
+    // MARK: Decoding
+
+    private func decode(_ chunk: [UInt8], base: Int, flush: Bool) throws -> [UInt8] {
+        if let decoder {
+            let outcome = chunk.withUnsafeBufferPointer { decoder.decode($0, flush: flush) }
+            switch outcome {
+            case .decoded(let text):
+                if decoder.charset.hasPrefix("UTF-16") || !text.contains(0) { return try checked(text) }
+                throw AlignCorpusError.notText(path: path, reason: "contains NUL bytes (binary data?)")
+            case .invalid(_, let at):
+                throw AlignCorpusError.undecodable(path: path, encoding: encoding, byteOffset: base + at)
+            }
+        }
+        var bytes = utf8Carry
+        let carryCount = utf8Carry.count
+        bytes.append(contentsOf: chunk)
+        utf8Carry.removeAll()
+        var tail = 0
+        let invalid = bytes.withUnsafeBufferPointer { UTF8Validator.firstInvalidOffset($0, incompleteTail: &tail) }
+        if let invalid {
+            throw AlignCorpusError.undecodable(path: path, encoding: "UTF-8", byteOffset: base - carryCount + invalid)
+        }
+        if tail > 0 {
+            if flush {
+                throw AlignCorpusError.undecodable(
+                    path: path, encoding: "UTF-8", byteOffset: base - carryCount + bytes.count - tail)
+            }
+            utf8Carry = Array(bytes.suffix(tail))
+            bytes.removeLast(tail)
+        }
+        if bytes.contains(0) {
+            throw AlignCorpusError.notText(path: path, reason: "contains NUL bytes (binary data?)")
+        }
+        return try checked(bytes)
+    }
+
+    /// Rejects decoded text that is mostly control characters (binary data that happens to
+    /// decode).
+    private func checked(_ text: [UInt8]) throws -> [UInt8] {
+        if text.contains(0) {
+            throw AlignCorpusError.notText(path: path, reason: "contains NUL characters (binary data?)")
+        }
+        if text.count >= 64 && Self.controlShare(text) > 0.05 {
+            throw AlignCorpusError.notText(path: path, reason: "mostly control characters (binary data?)")
+        }
+        return text
+    }
+}

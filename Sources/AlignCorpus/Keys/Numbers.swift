@@ -1,0 +1,221 @@
+/// A number or date mentioned in a sentence, as a value that both languages can share:
+/// `2,000多` and `2,000` give 2000, `三十二` gives 32, `7月2日` and `July 2` give month 7 day 2.
+public enum NumberKey: Hashable, Sendable, CustomStringConvertible {
+    /// A plain quantity (years are quantities too: `2024年` gives 2024).
+    case value(Double)
+    /// A day of a month, without the year.
+    case date(month: Int, day: Int)
+
+    public var description: String {
+        switch self {
+        case .value(let v):
+            return v == v.rounded() && abs(v) < 1e15 ? String(Int64(v)) : String(v)
+        case .date(let m, let d):
+            return "\(m)/\(d)"
+        }
+    }
+}
+
+/// Values of Chinese numerals: `三十二` → 32, `二〇二四` → 2024, `一万五千` → 15000.
+public enum ChineseNumerals {
+    static let digitValues: [Unicode.Scalar: Int] = [
+        "〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
+    ]
+    static let unitValues: [Unicode.Scalar: Double] = ["十": 10, "百": 100, "千": 1000]
+    static let bigUnitValues: [Unicode.Scalar: Double] = ["万": 1e4, "亿": 1e8]
+
+    /// True for the characters a Chinese numeral is written with.
+    public static func isNumeral(_ c: Unicode.Scalar) -> Bool {
+        digitValues[c] != nil || unitValues[c] != nil || bigUnitValues[c] != nil
+    }
+
+    /// The value of a run of numeral characters, or nil if it is not one.
+    public static func value(of text: String) -> Double? {
+        let scalars = Array(text.unicodeScalars)
+        guard !scalars.isEmpty, scalars.allSatisfy(isNumeral) else { return nil }
+        if scalars.allSatisfy({ digitValues[$0] != nil }) {
+            // Positional: 二〇二四
+            return scalars.reduce(0.0) { $0 * 10 + Double(digitValues[$1]!) }
+        }
+        var total = 0.0
+        var section = 0.0
+        var number = 0.0
+        for c in scalars {
+            if let d = digitValues[c] {
+                number = Double(d)
+            } else if let u = unitValues[c] {
+                section += (number == 0 ? 1 : number) * u
+                number = 0
+            } else if let big = bigUnitValues[c] {
+                let part = section + number
+                total = (total + (part == 0 ? 1 : part)) * big
+                section = 0
+                number = 0
+            }
+        }
+        return total + section + number
+    }
+}
+
+/// Finds the numbers and dates of a sentence's matching key (NFKC, case-folded text).
+public enum NumberExtractor {
+    /// Characters after which a lone Chinese numeral is a quantity (`三年`, `两国`, `第一次`).
+    static let chineseUnits: Set<Unicode.Scalar> = Set("年月日号个位名次岁天周届项条家人倍国场座架件种".unicodeScalars)
+    static let chineseMultipliers: [Unicode.Scalar: Double] = ["万": 1e4, "亿": 1e8]
+    static let englishMultipliers: [String: Double] = [
+        "hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+    ]
+    static let englishWords: [String: Double] = [
+        "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+        "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+        "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+        "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "thousand": 1000,
+        "million": 1e6, "billion": 1e9, "first": 1, "second": 2, "third": 3, "dozen": 12,
+    ]
+    static let englishMonths: [String: Int] = [
+        "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
+        "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
+        "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+    ]
+
+    /// The numbers and dates in `key`, in order of appearance.
+    public static func numbers(in key: String) -> [NumberKey] {
+        let s = Array(key.unicodeScalars)
+        var result: [NumberKey] = []
+        var i = 0
+        while i < s.count {
+            let c = s[i]
+            if isDigit(c) {
+                var value = readArabic(s, &i)
+                if let date = chineseDate(month: value, s, &i) {
+                    result.append(date)
+                    continue
+                }
+                if i < s.count, let m = chineseMultipliers[s[i]] {
+                    value *= m
+                    i += 1
+                    if i < s.count, s[i] == "亿" { value *= 1e8; i += 1 }
+                } else if let (word, next) = nextWord(s, from: i), let m = englishMultipliers[word], m >= 1e3 {
+                    value *= m
+                    i = next
+                }
+                // `2 July`
+                if let (word, next) = nextWord(s, from: i), let month = englishMonths[word], value >= 1, value <= 31,
+                    value == value.rounded()
+                {
+                    result.append(.date(month: month, day: Int(value)))
+                    i = next
+                    continue
+                }
+                result.append(.value(value))
+            } else if ChineseNumerals.isNumeral(c) {
+                let start = i
+                while i < s.count && ChineseNumerals.isNumeral(s[i]) { i += 1 }
+                let run = String(String.UnicodeScalarView(s[start..<i]))
+                guard let value = ChineseNumerals.value(of: run) else { continue }
+                if let date = chineseDate(month: value, s, &i) {
+                    result.append(date)
+                    continue
+                }
+                let lone = i - start == 1
+                let unitFollows = i < s.count && chineseUnits.contains(s[i])
+                let ordinal = start > 0 && s[start - 1] == "第"
+                if !lone || unitFollows || ordinal {
+                    // Lone big units (`万`) and words like `万一` are not numbers.
+                    if !(run.unicodeScalars.first.map { ChineseNumerals.bigUnitValues[$0] != nil } ?? false) {
+                        result.append(.value(value))
+                    }
+                }
+            } else if isASCIILetter(c) {
+                let start = i
+                while i < s.count && isASCIILetter(s[i]) { i += 1 }
+                let word = String(String.UnicodeScalarView(s[start..<i]))
+                if let month = englishMonths[word] {
+                    // `july 2` / `jul. 2` / `sept 8`
+                    var j = i
+                    if j < s.count && s[j] == "." { j += 1 }
+                    if j < s.count && s[j] == " " { j += 1 }
+                    if j < s.count && isDigit(s[j]) {
+                        var k = j
+                        let day = readArabic(s, &k)
+                        if day >= 1 && day <= 31 && day == day.rounded() && (k == s.count || !isDigit(s[k])) {
+                            result.append(.date(month: month, day: Int(day)))
+                            i = k
+                            continue
+                        }
+                    }
+                    continue
+                }
+                if let value = englishWords[word], word != "second" && word != "may" {
+                    if value >= 100, case .value(let previous)? = result.last, start >= 2 {
+                        result[result.count - 1] = .value(previous * value)
+                    } else {
+                        result.append(.value(value))
+                    }
+                }
+            } else {
+                i += 1
+            }
+        }
+        return result
+    }
+
+    @inline(__always) static func isDigit(_ c: Unicode.Scalar) -> Bool { c.value >= 0x30 && c.value <= 0x39 }
+    @inline(__always) static func isASCIILetter(_ c: Unicode.Scalar) -> Bool {
+        (c.value >= 0x61 && c.value <= 0x7A) || (c.value >= 0x41 && c.value <= 0x5A)
+    }
+
+    /// Reads `2,000`, `1.5`, `32`; commas only when followed by exactly three digits.
+    static func readArabic(_ s: [Unicode.Scalar], _ i: inout Int) -> Double {
+        var value = 0.0
+        while i < s.count {
+            if isDigit(s[i]) {
+                value = value * 10 + Double(s[i].value - 0x30)
+                i += 1
+            } else if s[i] == ",", i + 3 < s.count, isDigit(s[i + 1]), isDigit(s[i + 2]), isDigit(s[i + 3]),
+                i + 4 == s.count || !isDigit(s[i + 4])
+            {
+                i += 1
+            } else {
+                break
+            }
+        }
+        if i + 1 < s.count, s[i] == ".", isDigit(s[i + 1]) {
+            i += 1
+            var scale = 0.1
+            while i < s.count && isDigit(s[i]) {
+                value += Double(s[i].value - 0x30) * scale
+                scale /= 10
+                i += 1
+            }
+        }
+        return value
+    }
+
+    /// After a month value: `月2日` / `月二日` / `月2号` makes a date.
+    static func chineseDate(month: Double, _ s: [Unicode.Scalar], _ i: inout Int) -> NumberKey? {
+        guard month >= 1, month <= 12, month == month.rounded(), i < s.count, s[i] == "月" else { return nil }
+        var j = i + 1
+        var day = 0.0
+        if j < s.count && isDigit(s[j]) {
+            day = readArabic(s, &j)
+        } else {
+            let start = j
+            while j < s.count && ChineseNumerals.isNumeral(s[j]) { j += 1 }
+            day = ChineseNumerals.value(of: String(String.UnicodeScalarView(s[start..<j]))) ?? 0
+        }
+        guard day >= 1, day <= 31, j < s.count, s[j] == "日" || s[j] == "号" else { return nil }
+        i = j + 1
+        return .date(month: Int(month), day: Int(day))
+    }
+
+    /// The ASCII word after optional spaces/hyphens at `i`, and the index after it.
+    static func nextWord(_ s: [Unicode.Scalar], from i: Int) -> (String, Int)? {
+        var j = i
+        while j < s.count && (s[j] == " " || s[j] == "-") { j += 1 }
+        let start = j
+        while j < s.count && isASCIILetter(s[j]) { j += 1 }
+        guard j > start else { return nil }
+        return (String(String.UnicodeScalarView(s[start..<j])), j)
+    }
+}

@@ -1,0 +1,60 @@
+/// Formats segments for `aligncorpus segment`: one segment a line as plain text, as
+/// space-separated words, or as a JSON object.
+public struct SegmentFormatter {
+    /// The output layouts.
+    public enum Format: String, Sendable, CaseIterable {
+        /// The segment's text.
+        case text
+        /// The segment's words separated by single spaces.
+        case words
+        /// `{"file", "language", "paragraph", "zone", "text", "words"}`.
+        case jsonl
+    }
+
+    /// The layout written.
+    public var format: Format
+
+    /// Creates a formatter.
+    public init(format: Format) { self.format = format }
+
+    /// Appends `segment`, from file `file`, as one line to `out`.
+    public func append(
+        _ segment: Segment, file: String, segmenter: SentenceSegmenter, to out: inout [UInt8]
+    ) {
+        switch format {
+        case .text:
+            out.append(contentsOf: segment.text.utf8)
+        case .words:
+            var first = true
+            segmenter.forEachWord(in: segment.text, language: segment.language) { word, _ in
+                if !first { out.append(0x20) }
+                out.append(contentsOf: word)
+                first = false
+            }
+        case .jsonl:
+            out.append(contentsOf: #"{"file":"#.utf8)
+            JSONText.appendString(file, to: &out)
+            out.append(contentsOf: #","language":""#.utf8)
+            out.append(contentsOf: segment.language.rawValue.utf8)
+            out.append(contentsOf: #"","paragraph":"#.utf8)
+            out.append(contentsOf: String(segment.paragraph).utf8)
+            out.append(contentsOf: #","zone":"#.utf8)
+            if let zone = segment.zone {
+                JSONText.appendString(zone.rawValue, to: &out)
+            } else {
+                out.append(contentsOf: "null".utf8)
+            }
+            out.append(contentsOf: #","text":"#.utf8)
+            JSONText.appendString(segment.text, to: &out)
+            out.append(contentsOf: #","words":["#.utf8)
+            var first = true
+            segmenter.forEachWord(in: segment.text, language: segment.language) { word, _ in
+                if !first { out.append(0x2C) }
+                JSONText.appendString(String(decoding: word, as: UTF8.self), to: &out)
+                first = false
+            }
+            out.append(contentsOf: "]}".utf8)
+        }
+        out.append(0x0A)
+    }
+}

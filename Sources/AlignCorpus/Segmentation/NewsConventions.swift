@@ -1,0 +1,214 @@
+/// Recognisers for the news-page pieces that are segments of their own: datelines,
+/// bylines and photo credits (see the segment conventions in the README).
+///
+/// Hand-written scanners rather than regular expressions: they run on every paragraph and
+/// must cost next to nothing on text that is none of these.
+public enum NewsConventions {
+    /// A dateline found at the start of a paragraph.
+    public struct Dateline: Equatable, Sendable {
+        /// The dateline segment: `新华社阿斯塔纳7月2日电`, `ASTANA, July 2 (Xinhua)`.
+        public var dateline: String
+        /// A reporter byline after it, such as `(记者 郑明达)`.
+        public var byline: String?
+        /// The rest of the paragraph (the lead), trimmed.
+        public var rest: String
+    }
+
+    // MARK: Chinese
+
+    /// `新华社阿斯塔纳7月2日电`, optionally followed by a `(记者 …)` byline.
+    public static func chineseDateline(_ text: String) -> Dateline? {
+        let s = Array(text.unicodeScalars.prefix(80))
+        var i = 0
+        // Agency and place: Han characters (and the middle dot of foreign names).
+        while i < s.count && i < 24 && (CharClass.isHan(s[i].value) || s[i] == "·") && !isChineseDigit(s[i]) {
+            i += 1
+        }
+        guard i >= 2 else { return nil }
+        let month = digits(s, &i)
+        guard month > 0, i < s.count, s[i] == "月" else { return nil }
+        i += 1
+        let day = digits(s, &i)
+        guard day > 0, i < s.count, s[i] == "日" else { return nil }
+        i += 1
+        guard i < s.count, s[i] == "电" else { return nil }
+        i += 1
+        let datelineEnd = i
+        skipSpaces(s, &i)
+        var byline: String?
+        if i < s.count, s[i] == "(" || s[i] == "（" {
+            var j = i + 1
+            while j < s.count && j - i < 40 && s[j] != ")" && s[j] != "）" { j += 1 }
+            if j < s.count && (s[j] == ")" || s[j] == "）") {
+                byline = String(String.UnicodeScalarView(s[i...j]))
+                i = j + 1
+                skipSpaces(s, &i)
+            }
+        }
+        if i < s.count, s[i] == ":" || s[i] == "：" {
+            i += 1
+            skipSpaces(s, &i)
+        }
+        let dateline = String(String.UnicodeScalarView(s[0..<datelineEnd]))
+        let rest = String(text.unicodeScalars.dropFirst(i))
+        return Dateline(dateline: dateline, byline: byline, rest: rest)
+    }
+
+    /// True when `text` (one segment) is a Chinese photo credit: `新华社记者 谢环驰 摄`,
+    /// `(新华社记者张金加摄)`, `新华社发`, `新华社发(李明 摄)`.
+    public static func isChineseCredit(_ text: String) -> Bool {
+        var s = Substring(text)
+        if let first = s.first, first == "(" || first == "（", let last = s.last, last == ")" || last == "）" {
+            s = s.dropFirst().dropLast()
+        }
+        let core = s.filter { $0 != " " }
+        if core.count > 40 || core.isEmpty { return false }
+        if core.contains(where: { "。！？!?，,；;".contains($0) }) { return false }
+        for agencyOnly in ["新华社发", "新华社供图", "新华社传真", "中新社发", "新华社发布"] where core.hasPrefix(agencyOnly) {
+            let tail = core.dropFirst(agencyOnly.count)
+            return tail.isEmpty || (tail.first == "(" || tail.first == "（") && (tail.hasSuffix("摄)") || tail.hasSuffix("摄）"))
+        }
+        guard core.hasSuffix("摄") else { return false }
+        if ["拍摄", "航摄", "所摄", "摄摄"].contains(where: { core.hasSuffix($0) }) && !core.contains("记者") {
+            return false
+        }
+        let reporter = ["记者", "通讯员", "摄影", "新华社", "中新社", "供图"].contains { core.contains($0) }
+        let spaced = s.contains(" ")
+        return reporter || spaced || core.count <= 6
+    }
+
+    // MARK: English
+
+    private static let months: [String: Int] = [
+        "Jan": 1, "January": 1, "Feb": 2, "February": 2, "Mar": 3, "March": 3, "Apr": 4, "April": 4,
+        "May": 5, "Jun": 6, "June": 6, "Jul": 7, "July": 7, "Aug": 8, "August": 8, "Sep": 9, "Sept": 9,
+        "September": 9, "Oct": 10, "October": 10, "Nov": 11, "November": 11, "Dec": 12, "December": 12,
+    ]
+
+    /// Month number for an English month name or abbreviation (`Jan`, `Sept`, `July`).
+    public static func monthNumber(_ word: Substring) -> Int? { months[String(word)] }
+
+    /// `ASTANA, July 2 (Xinhua) --`, `BEIJING, Nov. 8 --`, `BEIJING --`: the dateline
+    /// segment is everything before the dash.
+    public static func englishDateline(_ text: String) -> Dateline? {
+        let s = Array(text.unicodeScalars.prefix(120))
+        var i = 0
+        var letters = 0
+        var cityEnd = 0
+        // City: capitals, spaces, dots, apostrophes and hyphens (`UNITED NATIONS`, `XI'AN`).
+        while i < s.count {
+            let v = s[i].value
+            if v >= 0x41 && v <= 0x5A {
+                letters += 1
+                cityEnd = i + 1
+            } else if !(v == 0x20 || v == 0x2E || v == 0x27 || v == 0x2019 || v == 0x2D && !(i + 1 < s.count && s[i + 1] == "-")) {
+                break
+            }
+            i += 1
+        }
+        guard letters >= 2 else { return nil }
+        i = cityEnd
+        if i < s.count && s[i] == "." { i += 1 }  // `D.C.`
+        var end = i
+        var hasDate = false
+        var hasSource = false
+        // `, July 2` or `, Nov. 8`
+        var j = i
+        if j + 1 < s.count && s[j] == "," && s[j + 1] == " " {
+            j += 2
+            let wordStart = j
+            while j < s.count && (s[j].properties.isAlphabetic) { j += 1 }
+            let word = String(String.UnicodeScalarView(s[wordStart..<j]))
+            if months[word] != nil {
+                if j < s.count && s[j] == "." { j += 1 }
+                if j < s.count && s[j] == " " {
+                    j += 1
+                    var k = j
+                    while k < s.count && k - j < 2 && s[k].value >= 0x30 && s[k].value <= 0x39 { k += 1 }
+                    if k > j && (k == s.count || !(s[k].value >= 0x30 && s[k].value <= 0x39)) {
+                        hasDate = true
+                        end = k
+                    }
+                }
+            }
+        }
+        // ` (Xinhua)`
+        j = end
+        skipSpaces(s, &j)
+        if j < s.count && s[j] == "(" {
+            var k = j + 1
+            while k < s.count && k - j < 40 && s[k] != ")" && s[k] != "(" { k += 1 }
+            if k < s.count && s[k] == ")" && k > j + 1 {
+                hasSource = true
+                end = k + 1
+            }
+        }
+        // The dash that ends a dateline.
+        j = end
+        skipSpaces(s, &j)
+        var dashed = false
+        if j + 1 < s.count && s[j] == "-" && s[j + 1] == "-" {
+            j += 2
+            dashed = true
+        } else if j < s.count && (s[j] == "—" || s[j] == "–") {
+            j += 1
+            dashed = true
+        } else if j < s.count && s[j] == "-" && j > end && j + 1 < s.count && s[j + 1] == " " {
+            j += 1
+            dashed = true
+        }
+        guard dashed || (hasDate && hasSource) else { return nil }
+        if dashed && !hasDate && !hasSource && j - end > 3 { return nil }
+        skipSpaces(s, &j)
+        let dateline = String(String.UnicodeScalarView(s[0..<end]))
+        let rest = String(text.unicodeScalars.dropFirst(j))
+        return Dateline(dateline: dateline, byline: nil, rest: rest)
+    }
+
+    /// If `text` ends with an English photo credit in brackets — `(Xinhua/Xie Huanchi)`,
+    /// `[Photo by Wang Jiangbo/For China Daily]`, `(Photo: Li Ming)` — the index where that
+    /// credit starts.
+    public static func englishCreditStart(_ text: String) -> String.Index? {
+        guard let last = text.last, last == ")" || last == "]" else { return nil }
+        let open: Character = last == ")" ? "(" : "["
+        guard let start = text.lastIndex(of: open) else { return nil }
+        let inner = text[text.index(after: start)..<text.index(before: text.endIndex)]
+        guard !inner.isEmpty, inner.count <= 80, let first = inner.first, first.isUppercase else { return nil }
+        let lowered = inner.lowercased()
+        if lowered.hasPrefix("photo") || lowered.hasPrefix("file photo") { return start }
+        if inner.contains("/") && !inner.contains("http") { return start }
+        return nil
+    }
+
+    // MARK: Helpers
+
+    static func skipSpaces(_ s: [Unicode.Scalar], _ i: inout Int) {
+        while i < s.count && CharClass.isSpace(s[i].value) { i += 1 }
+    }
+
+    static func isChineseDigit(_ c: Unicode.Scalar) -> Bool {
+        "〇零一二三四五六七八九十".unicodeScalars.contains(c)
+    }
+
+    /// Reads a one- or two-place number in Arabic, full-width or Chinese digits; 0 if none.
+    static func digits(_ s: [Unicode.Scalar], _ i: inout Int) -> Int {
+        let start = i
+        var text = ""
+        while i < s.count && i - start < 3 {
+            let v = s[i].value
+            if v >= 0x30 && v <= 0x39 {
+                text.unicodeScalars.append(s[i])
+            } else if v >= 0xFF10 && v <= 0xFF19 {
+                text.unicodeScalars.append(Unicode.Scalar(v - 0xFF10 + 0x30)!)
+            } else if isChineseDigit(s[i]) {
+                text.unicodeScalars.append(s[i])
+            } else {
+                break
+            }
+            i += 1
+        }
+        if text.isEmpty { return 0 }
+        if let n = Int(text) { return n }
+        return ChineseNumerals.value(of: text).map { Int($0) } ?? 0
+    }
+}

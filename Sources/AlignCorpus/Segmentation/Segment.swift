@@ -1,0 +1,40 @@
+/// Where a segment sits on a news page.
+public enum Zone: String, Sendable, Codable, CaseIterable {
+    /// Page furniture: breadcrumbs, metadata lines, share and print links.
+    case boilerplate
+    /// The headline.
+    case title
+    /// A photo caption.
+    case caption
+    /// A photo credit: `新华社记者 谢环驰 摄`, `(Xinhua/Xie Huanchi)`.
+    case credit
+    /// A dateline: `新华社阿斯塔纳7月2日电`, `ASTANA, July 2 (Xinhua)`.
+    case dateline
+    /// A reporter byline such as `(记者 郑明达)`.
+    case byline
+    /// The first story sentence after the dateline.
+    case lead
+    /// The rest of the story.
+    case body
+}
+
+/// A sentence-sized piece of a document: the unit aligncorpus pairs.
+public struct Segment: Equatable, Sendable {
+    /// The segment's text: original characters in NFC, white space collapsed to single
+    /// spaces, trimmed.
+    public var text: String
+    /// The language of the paragraph the segment comes from.
+    public var language: Language
+    /// The index of that paragraph in the document.
+    public var paragraph: Int
+    /// The segment's zone, when known.
+    public var zone: Zone?
+
+    /// Creates a segment.
+    public init(text: String, language: Language, paragraph: Int, zone: Zone? = nil) {
+        self.text = text
+        self.language = language
+        self.paragraph = paragraph
+        self.zone = zone
+    }
+}
