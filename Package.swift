@@ -33,7 +33,8 @@ let package = Package(
         ),
         // A bare ICU word-break loop, the yardstick for tools/bench-segment.
         .executableTarget(name: "icu-wordbreak-bench", dependencies: ["ICUBridge"]),
-        .testTarget(name: "AlignCorpusTests", dependencies: ["AlignCorpus"]),
-        .testTarget(name: "aligncorpusTests", dependencies: ["aligncorpus"]),
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "AlignCorpusTests", dependencies: ["AlignCorpus", "TestSupport"]),
+        .testTarget(name: "aligncorpusTests", dependencies: ["aligncorpus", "TestSupport"]),
     ]
 )

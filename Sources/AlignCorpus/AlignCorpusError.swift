@@ -9,6 +9,9 @@ public enum AlignCorpusError: Error, Equatable, Sendable, CustomStringConvertibl
     case notText(path: String, reason: String)
     /// The bytes are not valid in the detected (or requested) encoding.
     case undecodable(path: String, encoding: String, byteOffset: Int)
+    /// The file is not UTF-8 (first bad byte at `utf8ErrorOffset`), and neither UTF-16,
+    /// GB18030 nor Big5 fits it.
+    case undetectable(path: String, utf8ErrorOffset: Int)
     /// `--encoding` named a charset ICU does not know.
     case unknownEncoding(String)
     /// An ICU call failed in a way the input cannot explain.
@@ -18,7 +21,7 @@ public enum AlignCorpusError: Error, Equatable, Sendable, CustomStringConvertibl
     public var path: String? {
         switch self {
         case .unreadable(let path, _), .empty(let path), .notText(let path, _),
-            .undecodable(let path, _, _):
+            .undecodable(let path, _, _), .undetectable(let path, _):
             return path
         case .unknownEncoding, .icu:
             return nil
@@ -36,6 +39,9 @@ public enum AlignCorpusError: Error, Equatable, Sendable, CustomStringConvertibl
             return "not a text file: \(reason)"
         case .undecodable(_, let encoding, let offset):
             return "invalid \(encoding) byte sequence at byte offset \(offset)"
+        case .undetectable(_, let offset):
+            return "invalid UTF-8 byte sequence at byte offset \(offset), and not UTF-16, GB18030 or Big5 "
+                + "either (name the encoding with --encoding)"
         case .unknownEncoding(let name):
             return "unknown encoding '\(name)'"
         case .icu(let operation, let status):

@@ -115,18 +115,24 @@ public final class TextFileReader {
         var tail = 0
         let invalid = sample.withUnsafeBufferPointer { UTF8Validator.firstInvalidOffset($0, incompleteTail: &tail) }
         if invalid == nil && (tail == 0 || pending.count > sample.count || tail < 4) { return }
-        // Not UTF-8: ask ICU, then fall back to the Chinese charsets, keeping the first
-        // candidate that decodes the whole sample.
-        var candidates: [String] = []
-        if let guess = sample.withUnsafeBufferPointer(CharsetDetector.detect), guess.confidence >= 10 {
-            candidates.append(guess.name)
+        // Not UTF-8: take ICU's guess when it is a Chinese charset that decodes the whole
+        // sample; failing that, a Chinese charset that decodes it into mostly Han text.
+        let truncated = pending.count > sample.count
+        let guess = sample.withUnsafeBufferPointer(CharsetDetector.detect)?.name
+        if let guess, Self.autoDetected.contains(guess), Self.decodedSample(sample, as: guess, truncated: truncated) != nil {
+            return try use(guess)
         }
-        candidates += ["GB18030", "Big5"]
-        for name in candidates where Self.decodesCleanly(sample, as: name, truncated: pending.count > sample.count) {
-            return try use(name)
+        for name in ["GB18030", "Big5"] {
+            if let text = Self.decodedSample(sample, as: name, truncated: truncated), Self.hanShare(text) >= 0.3 {
+                return try use(name)
+            }
         }
-        throw AlignCorpusError.undecodable(path: path, encoding: "UTF-8", byteOffset: invalid ?? 0)
+        throw AlignCorpusError.undetectable(path: path, utf8ErrorOffset: invalid ?? (sample.count - tail))
     }
+
+    /// Charsets taken from ICU's guess (UTF-16 without a byte-order mark is recognised by
+    /// its NUL bytes instead); any other ICU charset can be named with `--encoding`.
+    static let autoDetected: Set<String> = ["GB18030", "Big5"]
 
     private func canonical(_ name: String) -> String {
         switch String(name.lowercased().map { $0 == "_" ? "-" : $0 }) {
@@ -171,11 +177,22 @@ public final class TextFileReader {
         return nil
     }
 
-    static func decodesCleanly(_ sample: [UInt8], as charset: String, truncated: Bool) -> Bool {
-        guard let decoder = try? StreamDecoder(charset: charset) else { return false }
+    /// The sample decoded as `charset`, or nil if it does not decode cleanly.
+    static func decodedSample(_ sample: [UInt8], as charset: String, truncated: Bool) -> String? {
+        guard let decoder = try? StreamDecoder(charset: charset) else { return nil }
         let outcome = sample.withUnsafeBufferPointer { decoder.decode($0, flush: !truncated) }
-        guard case .decoded(let text) = outcome else { return false }
-        return controlShare(text) < 0.01
+        guard case .decoded(let text) = outcome, controlShare(text) < 0.01 else { return nil }
+        return String(decoding: text, as: UTF8.self)
+    }
+
+    /// Share of Han characters among the non-ASCII characters of `text`.
+    static func hanShare(_ text: String) -> Double {
+        var han = 0
+        var other = 0
+        for scalar in text.unicodeScalars where scalar.value >= 0x80 {
+            if CharClass.isHan(scalar.value) { han += 1 } else { other += 1 }
+        }
+        return han + other == 0 ? 0 : Double(han) / Double(han + other)
     }
 
     /// Share of C0 control characters other than tab, line feed, form feed and carriage return.

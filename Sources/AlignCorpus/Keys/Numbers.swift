@@ -37,8 +37,9 @@ public enum ChineseNumerals {
             // Positional: 二〇二四
             return scalars.reduce(0.0) { $0 * 10 + Double(digitValues[$1]!) }
         }
-        var total = 0.0
-        var section = 0.0
+        var total = 0.0  // multiples of 亿
+        var tenThousands = 0.0  // multiples of 万 below 亿
+        var section = 0.0  // below 万
         var number = 0.0
         for c in scalars {
             if let d = digitValues[c] {
@@ -46,14 +47,20 @@ public enum ChineseNumerals {
             } else if let u = unitValues[c] {
                 section += (number == 0 ? 1 : number) * u
                 number = 0
-            } else if let big = bigUnitValues[c] {
+            } else if c == "万" {
                 let part = section + number
-                total = (total + (part == 0 ? 1 : part)) * big
+                tenThousands = (part == 0 ? 1 : part) * 1e4
+                section = 0
+                number = 0
+            } else {
+                let part = tenThousands + section + number
+                total = (total + (part == 0 ? 1 : part)) * 1e8
+                tenThousands = 0
                 section = 0
                 number = 0
             }
         }
-        return total + section + number
+        return total + tenThousands + section + number
     }
 }
 

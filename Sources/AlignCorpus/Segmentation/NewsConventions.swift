@@ -31,7 +31,7 @@ public enum NewsConventions {
         let day = digits(s, &i)
         guard day > 0, i < s.count, s[i] == "日" else { return nil }
         i += 1
-        guard i < s.count, s[i] == "电" else { return nil }
+        guard i < s.count, s[i] == "电" || s[i] == "電" else { return nil }
         i += 1
         let datelineEnd = i
         skipSpaces(s, &i)
@@ -57,7 +57,7 @@ public enum NewsConventions {
     /// True when `text` (one segment) is a Chinese photo credit: `新华社记者 谢环驰 摄`,
     /// `(新华社记者张金加摄)`, `新华社发`, `新华社发(李明 摄)`.
     public static func isChineseCredit(_ text: String) -> Bool {
-        var s = Substring(text)
+        var s = Substring(simplifiedCreditWords(text))
         if let first = s.first, first == "(" || first == "（", let last = s.last, last == ")" || last == "）" {
             s = s.dropFirst().dropLast()
         }
@@ -181,6 +181,18 @@ public enum NewsConventions {
     }
 
     // MARK: Helpers
+
+    /// Maps the Traditional forms of the few characters credits are recognised by.
+    static func simplifiedCreditWords(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { traditionalCreditScalars[$0] != nil }) else { return text }
+        var out = String.UnicodeScalarView()
+        for c in text.unicodeScalars { out.append(traditionalCreditScalars[c] ?? c) }
+        return String(out)
+    }
+
+    static let traditionalCreditScalars: [Unicode.Scalar: Unicode.Scalar] = [
+        "攝": "摄", "記": "记", "華": "华", "訊": "讯", "員": "员", "發": "发", "傳": "传", "圖": "图", "聞": "闻",
+    ]
 
     static func skipSpaces(_ s: [Unicode.Scalar], _ i: inout Int) {
         while i < s.count && CharClass.isSpace(s[i].value) { i += 1 }

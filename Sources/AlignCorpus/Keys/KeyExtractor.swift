@@ -1,0 +1,129 @@
+/// What the aligner compares of a sentence, computed once per sentence. The segment's own
+/// text is never changed; only these keys are normalized.
+public struct SentenceKeys: Equatable, Sendable {
+    /// NFKC, case-folded text; Chinese also mapped from Traditional to Simplified.
+    public var normalized: String
+    /// The word-like tokens of `normalized` (no punctuation or spaces).
+    public var words: [String]
+    /// Numbers and dates as values.
+    public var numbers: [NumberKey]
+    /// Pinyin (`xie huan chi`) of the runs of Chinese characters that look like names:
+    /// characters the word breaker leaves single, as it does with names and transliterations.
+    public var names: [String]
+}
+
+/// Computes ``SentenceKeys``. Holds ICU iterators and transliterators (slow to open, not
+/// thread-safe) and a pinyin cache: make one per thread and reuse it.
+public final class KeyExtractor {
+    private let chineseWords: BreakIterator
+    private let englishWords: BreakIterator
+    private let hanLatin: Transliterator
+    private let simplifiedOf: [UInt32: String]
+    private var pinyinCache: [String: String] = [:]
+
+    /// Opens the transliterators and builds the Traditional→Simplified character table.
+    public init() throws {
+        chineseWords = try BreakIterator(.word, locale: "zh")
+        englishWords = try BreakIterator(.word, locale: "en")
+        hanLatin = try Transliterator(id: "Han-Latin; Latin-ASCII; Lower")
+        simplifiedOf = try Self.traditionalToSimplifiedTable()
+    }
+
+    /// Keys of one segment's text.
+    public func keys(for text: String, language: Language) -> SentenceKeys {
+        var normalized = Normalizer.matchingKey(text)
+        if language == .zh { normalized = simplified(normalized) }
+        var words: [String] = []
+        var singles: [Bool] = []
+        var key = normalized
+        let iterator = language == .zh ? chineseWords : englishWords
+        key.withUTF8 { utf8 in
+            iterator.forEachSpan(in: utf8) { span in
+                guard span.isWordLike else {
+                    words.append("")  // keeps name runs from spanning punctuation
+                    singles.append(false)
+                    return
+                }
+                let word = String(decoding: UnsafeBufferPointer(rebasing: utf8[span.start..<span.end]), as: UTF8.self)
+                words.append(word)
+                singles.append(span.ruleStatus >= 400 && span.end - span.start <= 4)
+            }
+        }
+        let names = language == .zh ? nameCandidates(words, singles) : []
+        return SentenceKeys(
+            normalized: normalized, words: words.filter { !$0.isEmpty },
+            numbers: NumberExtractor.numbers(in: normalized), names: names)
+    }
+
+    /// Pinyin of Chinese text, syllables separated by spaces, lower case, no tones
+    /// (`谢环驰` → `xie huan chi`). Cached: ICU's Han-Latin transform is slow.
+    public func pinyin(_ han: String) -> String {
+        if let cached = pinyinCache[han] { return cached }
+        let value = TextCleaning.collapseWhitespace(hanLatin(han))
+        pinyinCache[han] = value
+        return value
+    }
+
+    /// Simplified form of `text`, character by character.
+    public func simplified(_ text: String) -> String {
+        var changed = false
+        for scalar in text.unicodeScalars where simplifiedOf[scalar.value] != nil {
+            changed = true
+            break
+        }
+        guard changed else { return text }
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            if let s = simplifiedOf[scalar.value] { out += s } else { out.unicodeScalars.append(scalar) }
+        }
+        return out
+    }
+
+    /// Runs of two or more single Han characters (`谢/环/驰`, `托/卡/耶/夫`), and a single
+    /// character followed by a two-character word (`习/近平`: surname and given name).
+    private func nameCandidates(_ words: [String], _ singles: [Bool]) -> [String] {
+        var names: [String] = []
+        var i = 0
+        while i < words.count {
+            guard singles[i] else {
+                i += 1
+                continue
+            }
+            var j = i
+            while j < words.count && singles[j] { j += 1 }
+            if j - i >= 2 {
+                names.append(pinyin(words[i..<j].joined()))
+            } else if j < words.count, words[j].unicodeScalars.count == 2,
+                words[j].unicodeScalars.allSatisfy({ CharClass.isHan($0.value) })
+            {
+                names.append(pinyin(words[i] + words[j]))
+            }
+            i = j
+        }
+        return names
+    }
+
+    /// Maps every Traditional-only character in the BMP's CJK blocks to its Simplified
+    /// form, in one pass of ICU's `Traditional-Simplified` transform.
+    static func traditionalToSimplifiedTable() throws -> [UInt32: String] {
+        let transform = try Transliterator(id: "Traditional-Simplified")
+        var input = ""
+        var codes: [UInt32] = []
+        for v in UInt32(0x4E00)...UInt32(0x9FFF) {
+            input.unicodeScalars.append(Unicode.Scalar(v)!)
+            input.unicodeScalars.append("\n")
+            codes.append(v)
+        }
+        let output = transform(input).split(separator: "\n", omittingEmptySubsequences: false)
+        var table: [UInt32: String] = [:]
+        guard output.count >= codes.count else { return table }
+        for (k, v) in codes.enumerated() {
+            let mapped = output[k]
+            if mapped.unicodeScalars.count != 1 || mapped.unicodeScalars.first!.value != v {
+                table[v] = String(mapped)
+            }
+        }
+        return table
+    }
+}

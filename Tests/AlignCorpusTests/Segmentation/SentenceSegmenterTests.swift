@@ -1,0 +1,138 @@
+import Testing
+
+@testable import AlignCorpus
+
+/// Segments of one paragraph as (text, zone) pairs.
+private func segment(_ text: String, _ language: Language) throws -> [(String, Zone?)] {
+    let segmenter = try SentenceSegmenter()
+    return segmenter.segments(of: Paragraph(index: 0, text: text, language: language)).map { ($0.text, $0.zone) }
+}
+
+@Suite struct NewsPageSegmentTests {
+    @Test func chineseCaptionGivesTwoSentencesAndTheCredit() throws {
+        let result = try segment(
+            "3月17日,在新西兰惠灵顿,两国部长签署合作文件。这是双方代表在签字仪式后合影。新华社记者 郭景文 摄", .zh)
+        #expect(result.map(\.0) == ["3月17日,在新西兰惠灵顿,两国部长签署合作文件。", "这是双方代表在签字仪式后合影。", "新华社记者 郭景文 摄"])
+        #expect(result.map(\.1) == [nil, nil, .credit])
+    }
+
+    @Test func chineseLeadGivesTheDatelineAndOneSentence() throws {
+        let result = try segment("新华社惠灵顿3月17日电 中国与新西兰17日在惠灵顿签署乳业合作协议,双方同意加强合作。", .zh)
+        #expect(result.map(\.0) == ["新华社惠灵顿3月17日电", "中国与新西兰17日在惠灵顿签署乳业合作协议,双方同意加强合作。"])
+        #expect(result.map(\.1) == [.dateline, nil])
+    }
+
+    @Test func chineseBylineIsNeitherDatelineNorLead() throws {
+        for text in ["新华社北京4月14日电(记者 郑明达)会议14日在北京开幕。", "新华社北京4月14日电 (记者郑明达) 会议14日在北京开幕。"] {
+            let result = try segment(text, .zh)
+            #expect(result.map(\.1) == [.dateline, .byline, nil])
+            #expect(result[0].0 == "新华社北京4月14日电")
+            #expect(result[2].0 == "会议14日在北京开幕。")
+        }
+    }
+
+    @Test func englishCaptionGivesTwoSentencesAndTheCredit() throws {
+        let result = try segment(
+            "Delegates pose for a photo in Wellington, New Zealand, March 17, 2025. The ministers signed the documents on Monday. (Xinhua/Guo Jingwen)",
+            .en)
+        #expect(result.map(\.0) == [
+            "Delegates pose for a photo in Wellington, New Zealand, March 17, 2025.",
+            "The ministers signed the documents on Monday.", "(Xinhua/Guo Jingwen)",
+        ])
+        #expect(result.map(\.1) == [nil, nil, .credit])
+    }
+
+    @Test func englishCreditWithoutFullStopBeforeIt() throws {
+        let result = try segment("Farmers harvest rice in Hunan on Sept. 3 [Photo by Li Ming/For China Daily]", .en)
+        #expect(result.map(\.0) == ["Farmers harvest rice in Hunan on Sept. 3", "[Photo by Li Ming/For China Daily]"])
+        #expect(result.last?.1 == .credit)
+    }
+
+    @Test func englishLeadGivesTheDatelineWithoutTheDash() throws {
+        let result = try segment("WELLINGTON, March 17 (Xinhua) -- China and New Zealand signed an agreement on Monday.", .en)
+        #expect(result.map(\.0) == ["WELLINGTON, March 17 (Xinhua)", "China and New Zealand signed an agreement on Monday."])
+        #expect(result.map(\.1) == [.dateline, nil])
+    }
+
+    @Test(arguments: [
+        ("BEIJING, Nov. 8 -- The talks ended.", "BEIJING, Nov. 8"),
+        ("BEIJING -- The talks ended.", "BEIJING"),
+        ("UNITED NATIONS, Sept. 22 (Xinhua) -- The talks ended.", "UNITED NATIONS, Sept. 22 (Xinhua)"),
+        ("HONG KONG, July 5 (Xinhua)--The talks ended.", "HONG KONG, July 5 (Xinhua)"),
+    ])
+    func englishDatelineVariants(text: String, dateline: String) throws {
+        let result = try segment(text, .en)
+        #expect(result.map(\.0) == [dateline, "The talks ended."])
+        #expect(result.first?.1 == .dateline)
+    }
+
+    @Test func sentenceStartingInCapitalsIsNotADateline() throws {
+        let result = try segment("NASA said the launch went well. It -- the agency -- was pleased.", .en)
+        #expect(result.allSatisfy { $0.1 == nil })
+    }
+
+    @Test func endMarksBelongToNoSegment() throws {
+        #expect(try segment("他表示,合作将取得更多成果。■", .zh).map(\.0) == ["他表示,合作将取得更多成果。"])
+        #expect(try segment("会议当天结束。(完)", .zh).map(\.0) == ["会议当天结束。"])
+        #expect(try segment("Both countries will benefit.  ■ ", .en).map(\.0) == ["Both countries will benefit."])
+        #expect(try segment("■", .zh).isEmpty)
+    }
+
+    @Test func whitespaceIsCollapsedAndTextKeptInNFC() throws {
+        #expect(try segment("新华社记者  姚大伟\t 摄", .zh).map(\.0) == ["新华社记者 姚大伟 摄"])
+        #expect(try segment("Caf\u{65}\u{301} owners  met\u{3000}today.", .en).map(\.0) == ["Caf\u{e9} owners met today."])
+        // Full-width characters are original text, not normalized.
+        #expect(try segment("２０２４年，ＧＤＰ增长。", .zh).map(\.0) == ["２０２４年，ＧＤＰ增长。"])
+    }
+
+    @Test func chineseSentencesThatAreNotCredits() throws {
+        let result = try segment("这张照片由他拍摄", .zh)
+        #expect(result.map(\.1) == [nil])
+    }
+
+    @Test func traditionalCreditAndDateline() throws {
+        #expect(try segment("參觀者觀看展品。新華社記者 李嘉明 攝", .zh).map(\.1) == [nil, .credit])
+        #expect(try segment("新華社香港7月5日電 展覽開幕。", .zh).map(\.1) == [.dateline, nil])
+    }
+}
+
+@Suite struct SentenceRuleTests {
+    let segmenter: SentenceSegmenter
+    init() throws { segmenter = try SentenceSegmenter() }
+
+    @Test func abbreviationsDoNotEndSentences() {
+        let text = "Dr. Li met Gen. Wang and Mr. Xi in St. Louis on Jan. 5. U.S. officials joined them. No. 1 Middle School hosted."
+        #expect(segmenter.sentences(of: text, language: .en) == [
+            "Dr. Li met Gen. Wang and Mr. Xi in St. Louis on Jan. 5.", "U.S. officials joined them.",
+            "No. 1 Middle School hosted.",
+        ])
+    }
+
+    @Test func initialsDoNotEndSentences() {
+        #expect(segmenter.sentences(of: "John F. Kennedy spoke. Then he left.", language: .en) == [
+            "John F. Kennedy spoke.", "Then he left.",
+        ])
+    }
+
+    @Test func abbreviationsBeforeNumbersOnly() {
+        // `No.` continues a sentence only before a number.
+        #expect(segmenter.sentences(of: "He said no. No one came.", language: .en).count == 2)
+    }
+
+    @Test func openingQuoteMovesToTheNextSentence() {
+        #expect(segmenter.sentences(of: "记者抵达会场。“我们欢迎你！”", language: .zh) == [
+            "记者抵达会场。", "“我们欢迎你！”",
+        ])
+        #expect(segmenter.sentences(of: "会议结束。（本报记者）后续报道。", language: .zh).first == "会议结束。")
+    }
+
+    @Test func closingQuotesAndBracketsStayWithTheirSentence() {
+        #expect(segmenter.sentences(of: "他说：“我们欢迎你！”大家鼓掌。", language: .zh) == ["他说：“我们欢迎你！”", "大家鼓掌。"])
+        #expect(segmenter.sentences(of: "他问：“真的吗？”（笑）她点头。", language: .zh).first == "他问：“真的吗？”")
+    }
+
+    @Test func chineseWordsUseTheDictionary() {
+        #expect(segmenter.words(of: "国家统计局发布数据。", language: .zh) == ["国家", "统计", "局", "发布", "数据", "。"])
+        #expect(segmenter.words(of: "Xi's plane landed.", language: .en) == ["Xi's", "plane", "landed", "."])
+    }
+}
