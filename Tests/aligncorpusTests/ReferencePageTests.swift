@@ -4,10 +4,12 @@ import Testing
 /// The reference page from `../shared/samples` (real news text, not shipped with the
 /// project). Runs only where that folder sits beside the repository, as on the developers'
 /// machines and in CI; the same cases are covered on the project's own page elsewhere.
-@Suite(.enabled(if: FileManager.default.fileExists(atPath: ReferencePageTests.page)))
+private let referencePage = CommandRunner.repository.deletingLastPathComponent()
+    .appendingPathComponent("shared/samples/000_2358b5057833490c.txt").path
+
+@Suite(.enabled(if: FileManager.default.fileExists(atPath: referencePage)))
 struct ReferencePageTests {
-    static let page = CommandRunner.repository.deletingLastPathComponent()
-        .appendingPathComponent("shared/samples/000_2358b5057833490c.txt").path
+    static let page = referencePage
 
     struct Line: Decodable {
         var language: String
