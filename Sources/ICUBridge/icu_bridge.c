@@ -141,6 +141,57 @@ int32_t acb_breaker_run(acb_breaker *b, const uint8_t *utf8, int32_t length, int
     return count;
 }
 
+int32_t acb_breaker_write_words(acb_breaker *b, const uint8_t *utf8, int32_t length,
+                                const int32_t *starts, const int32_t *ends, int32_t count,
+                                uint8_t *out, int32_t *status) {
+    *status = U_ZERO_ERROR;
+    int32_t w = 0;
+    if (count <= 0) return 0;
+    int32_t n = length > 0 ? u16_from_utf8(&b->text, utf8, length, 1) : 0;
+    if (n < 0) { *status = U_MEMORY_ALLOCATION_ERROR; return 0; }
+    UErrorCode e = U_ZERO_ERROR;
+    if (n > 0) ubrk_setText(b->it, b->text.units, n, &e);
+    if (U_FAILURE(e)) { *status = e; return 0; }
+    int32_t k = 0;
+    int first_in_line = 1;
+    int32_t start = 0;
+    if (n > 0) ubrk_first(b->it);
+    for (int32_t p = n > 0 ? ubrk_next(b->it) : UBRK_DONE; p != UBRK_DONE && k < count; p = ubrk_next(b->it)) {
+        int32_t end = b->text.utf8_offset[p];
+        int32_t s0 = start;
+        start = end;
+        if (utf8[s0] == ' ' || utf8[s0] == '\t') continue;  // spaces are single after cleaning
+        while (k < count && s0 >= ends[k]) {
+            out[w++] = '\n';
+            first_in_line = 1;
+            k++;
+        }
+        if (k >= count) break;
+        int32_t a = s0 > starts[k] ? s0 : starts[k];
+        int32_t z = end < ends[k] ? end : ends[k];
+        if (a >= z) continue;
+        if (!first_in_line) out[w++] = ' ';
+        memcpy(out + w, utf8 + a, (size_t)(z - a));
+        w += z - a;
+        first_in_line = 0;
+    }
+    while (k < count) { out[w++] = '\n'; k++; }
+    return w;
+}
+
+int64_t acb_bare_word_break(acb_breaker *b, const uint8_t *utf8, int32_t length, int32_t *status) {
+    if (!u16_reserve(&b->text, length + 1)) { *status = U_MEMORY_ALLOCATION_ERROR; return 0; }
+    UErrorCode e = U_ZERO_ERROR;
+    int32_t n = 0;
+    u_strFromUTF8(b->text.units, b->text.capacity, &n, (const char *)utf8, length, &e);
+    if (U_SUCCESS(e)) ubrk_setText(b->it, b->text.units, n, &e);
+    *status = e;
+    if (U_FAILURE(e)) return 0;
+    int64_t count = 0;
+    for (int32_t p = ubrk_first(b->it); p != UBRK_DONE; p = ubrk_next(b->it)) count++;
+    return count;
+}
+
 // MARK: Transforms and normalization
 
 struct acb_transform {
@@ -283,31 +334,4 @@ int32_t acb_decoder_run(acb_decoder *d, const uint8_t *in, int32_t length, int32
     int32_t written = utf8_from_u16(d->text.units, units, out, length * 3 + 64, &convert_status);
     *status = U_FAILURE(e) ? e : convert_status;
     return written;
-}
-
-int32_t acb_utf8_check(const uint8_t *s, int32_t n, int32_t *incomplete_tail) {
-    *incomplete_tail = 0;
-    int32_t i = 0;
-    while (i < n) {
-        uint8_t c = s[i];
-        if (c < 0x80) { i++; continue; }
-        int32_t need;
-        uint8_t lo = 0x80, hi = 0xBF;
-        if (c >= 0xC2 && c <= 0xDF) need = 1;
-        else if (c == 0xE0) { need = 2; lo = 0xA0; }
-        else if (c >= 0xE1 && c <= 0xEC) need = 2;
-        else if (c == 0xED) { need = 2; hi = 0x9F; }
-        else if (c >= 0xEE && c <= 0xEF) need = 2;
-        else if (c == 0xF0) { need = 3; lo = 0x90; }
-        else if (c >= 0xF1 && c <= 0xF3) need = 3;
-        else if (c == 0xF4) { need = 3; hi = 0x8F; }
-        else return i;
-        for (int32_t k = 1; k <= need; k++) {
-            if (i + k >= n) { *incomplete_tail = n - i; return -1; }
-            uint8_t t = s[i + k];
-            if (k == 1 ? (t < lo || t > hi) : (t < 0x80 || t > 0xBF)) return i;
-        }
-        i += need + 1;
-    }
-    return -1;
 }

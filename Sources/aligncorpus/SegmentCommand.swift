@@ -38,9 +38,7 @@ struct SegmentCommand: ParsableCommand {
             do {
                 let reader = try ParagraphReader(path: file, encoding: encoding)
                 while let paragraph = try reader.next() {
-                    for segment in segmenter.segments(of: paragraph) {
-                        formatter.append(segment, file: file, segmenter: segmenter, to: &out)
-                    }
+                    formatter.append(paragraph, file: file, segmenter: segmenter, to: &out)
                     if out.count >= 1 << 16 {
                         Terminal.write(out)
                         out.removeAll(keepingCapacity: true)

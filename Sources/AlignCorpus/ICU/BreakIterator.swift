@@ -68,6 +68,26 @@ public final class BreakIterator {
         }
     }
 
+    /// Appends, for each byte range of `utf8`, its words separated by single spaces and a
+    /// line feed (the words of segments, in one break of their paragraph).
+    func appendWordLines(of utf8: [UInt8], ranges: [Range<Int>], to out: inout [UInt8]) {
+        let starts = ranges.map { Int32($0.lowerBound) }
+        let ends = ranges.map { Int32($0.upperBound) }
+        let capacity = 2 * utf8.count + ranges.count + 16
+        let before = out.count
+        out.reserveCapacity(before + capacity)
+        var status: Int32 = 0
+        var written = 0
+        out.append(contentsOf: repeatElement(0, count: capacity))
+        out.withUnsafeMutableBufferPointer { buffer in
+            written = Int(
+                acb_breaker_write_words(
+                    handle, utf8, Int32(utf8.count), starts, ends, Int32(ranges.count),
+                    buffer.baseAddress! + before, &status))
+        }
+        out.removeLast(capacity - written)
+    }
+
     /// All spans of `text`.
     public func spans(in text: String) -> [BreakSpan] {
         var result: [BreakSpan] = []

@@ -55,15 +55,3 @@ enum CharsetDetector {
         return (text, Int(confidence))
     }
 }
-
-/// Strict UTF-8 validation.
-enum UTF8Validator {
-    /// nil when valid; otherwise the offset of the first bad byte. `incompleteTail` gets the
-    /// length of an unfinished sequence at the very end (valid so far).
-    static func firstInvalidOffset(_ bytes: UnsafeBufferPointer<UInt8>, incompleteTail: inout Int) -> Int? {
-        var tail: Int32 = 0
-        let result = acb_utf8_check(bytes.baseAddress, Int32(bytes.count), &tail)
-        incompleteTail = Int(tail)
-        return result < 0 ? nil : Int(result)
-    }
-}

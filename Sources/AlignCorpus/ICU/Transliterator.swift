@@ -32,8 +32,7 @@ public final class Transliterator {
 public enum Normalizer {
     /// Canonical composition (NFC): the form segment text is kept in.
     public static func nfc(_ text: String) -> String {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text }
-        return run(ACB_NORM_NFC, text)
+        TextScan.paragraph(text).may_need_nfc == 0 ? text : run(ACB_NORM_NFC, text)
     }
 
     /// NFKC with case folding: the form matching keys are built from

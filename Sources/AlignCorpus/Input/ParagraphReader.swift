@@ -2,12 +2,23 @@
 public struct Paragraph: Equatable, Sendable {
     /// 0-based position among the document's paragraphs.
     public var index: Int
-    /// The paragraph's text as read (lines of a wrapped paragraph joined by a space).
+    /// The paragraph's text: the lines of a wrapped paragraph joined by a space; from a
+    /// ``ParagraphReader``, also with white space collapsed and in NFC.
     public var text: String
     /// The paragraph's dominant language. Paragraphs with neither Han nor Latin letters
     /// (a date, an end mark) take the language of the paragraph before them, or of the one
     /// after when they come first.
     public var language: Language
+    /// Set by the reader when `text` is already collapsed and NFC, so the segmenter need
+    /// not scan it again.
+    var isClean = false
+
+    /// Creates a paragraph.
+    public init(index: Int, text: String, language: Language) {
+        self.index = index
+        self.text = text
+        self.language = language
+    }
 }
 
 /// Streams the paragraphs of a text, one at a time.
@@ -20,7 +31,7 @@ public final class ParagraphReader {
     private var bufferStart = 0
     private var endOfInput = false
     private var current: String?  // paragraph being built, not yet emitted
-    private var unclassified: [String] = []  // paragraphs waiting for a language
+    private var unclassified: [String] = []  // clean paragraphs waiting for a language
     private var ready: [Paragraph] = []
     private var readyStart = 0
     private var lastLanguage: Language?
@@ -105,9 +116,13 @@ public final class ParagraphReader {
     }
 
     private func finishParagraph() {
-        guard let text = current else { return }
+        guard var text = current else { return }
         current = nil
-        if let language = LanguageClassifier.classify(text) {
+        // One scan gives the language and says whether the text needs cleaning.
+        let info = TextScan.paragraph(text)
+        if info.needs_whitespace_work != 0 { text = TextCleaning.collapseWhitespace(text) }
+        if info.may_need_nfc != 0 { text = Normalizer.nfc(text) }
+        if let language = LanguageClassifier.classify(han: Int(info.han), latin: Int(info.latin)) {
             flushUnclassified(as: lastLanguage ?? language)
             lastLanguage = language
             emit(text, language)
@@ -124,7 +139,9 @@ public final class ParagraphReader {
     }
 
     private func emit(_ text: String, _ language: Language) {
-        ready.append(Paragraph(index: nextIndex, text: text, language: language))
+        var paragraph = Paragraph(index: nextIndex, text: text, language: language)
+        paragraph.isClean = true
+        ready.append(paragraph)
         nextIndex += 1
     }
 

@@ -112,9 +112,10 @@ public final class TextFileReader {
             if let utf16 = Self.utf16WithoutBOM(sample) { return try use(utf16) }
             throw AlignCorpusError.notText(path: path, reason: "contains NUL bytes (binary data?)")
         }
-        var tail = 0
-        let invalid = sample.withUnsafeBufferPointer { UTF8Validator.firstInvalidOffset($0, incompleteTail: &tail) }
-        if invalid == nil && (tail == 0 || pending.count > sample.count || tail < 4) { return }
+        let check = sample.withUnsafeBufferPointer(TextScan.utf8)
+        let invalid = check.firstInvalid
+        let tail = check.incompleteTail
+        if invalid == nil { return }
         // Not UTF-8: take ICU's guess when it is a Chinese charset that decodes the whole
         // sample; failing that, a Chinese charset that decodes it into mostly Han text.
         let truncated = pending.count > sample.count
@@ -220,11 +221,17 @@ public final class TextFileReader {
         let carryCount = utf8Carry.count
         bytes.append(contentsOf: chunk)
         utf8Carry.removeAll()
-        var tail = 0
-        let invalid = bytes.withUnsafeBufferPointer { UTF8Validator.firstInvalidOffset($0, incompleteTail: &tail) }
-        if let invalid {
+        let check = bytes.withUnsafeBufferPointer(TextScan.utf8)
+        if let invalid = check.firstInvalid {
             throw AlignCorpusError.undecodable(path: path, encoding: "UTF-8", byteOffset: base - carryCount + invalid)
         }
+        if check.nulCount > 0 {
+            throw AlignCorpusError.notText(path: path, reason: "contains NUL bytes (binary data?)")
+        }
+        if bytes.count >= 64 && check.controlCount * 20 > bytes.count {
+            throw AlignCorpusError.notText(path: path, reason: "mostly control characters (binary data?)")
+        }
+        let tail = check.incompleteTail
         if tail > 0 {
             if flush {
                 throw AlignCorpusError.undecodable(
@@ -233,10 +240,7 @@ public final class TextFileReader {
             utf8Carry = Array(bytes.suffix(tail))
             bytes.removeLast(tail)
         }
-        if bytes.contains(0) {
-            throw AlignCorpusError.notText(path: path, reason: "contains NUL bytes (binary data?)")
-        }
-        return try checked(bytes)
+        return bytes
     }
 
     /// Rejects decoded text that is mostly control characters (binary data that happens to

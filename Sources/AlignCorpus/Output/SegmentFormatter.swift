@@ -17,21 +17,24 @@ public struct SegmentFormatter {
     /// Creates a formatter.
     public init(format: Format) { self.format = format }
 
-    /// Appends `segment`, from file `file`, as one line to `out`.
+    /// Appends the segments of `paragraph`, from file `file`, one a line, to `out`.
     public func append(
-        _ segment: Segment, file: String, segmenter: SentenceSegmenter, to out: inout [UInt8]
+        _ paragraph: Paragraph, file: String, segmenter: SentenceSegmenter, to out: inout [UInt8]
     ) {
-        switch format {
-        case .text:
-            out.append(contentsOf: segment.text.utf8)
-        case .words:
-            var first = true
-            segmenter.forEachWord(in: segment.text, language: segment.language) { word, _ in
-                if !first { out.append(0x20) }
-                out.append(contentsOf: word)
-                first = false
+        if format == .text {
+            for segment in segmenter.segments(of: paragraph) {
+                out.append(contentsOf: segment.text.utf8)
+                out.append(0x0A)
             }
-        case .jsonl:
+            return
+        }
+        if format == .words {
+            segmenter.appendWordLines(of: paragraph, to: &out)
+            return
+        }
+        let segmented = segmenter.segmentsWithWords(of: paragraph)
+        for (k, segment) in segmented.segments.enumerated() {
+            let words = segmented.wordRanges[segmented.wordsOfSegment[k]]
             out.append(contentsOf: #"{"file":"#.utf8)
             JSONText.appendString(file, to: &out)
             out.append(contentsOf: #","language":""#.utf8)
@@ -48,13 +51,12 @@ public struct SegmentFormatter {
             JSONText.appendString(segment.text, to: &out)
             out.append(contentsOf: #","words":["#.utf8)
             var first = true
-            segmenter.forEachWord(in: segment.text, language: segment.language) { word, _ in
+            for range in words {
                 if !first { out.append(0x2C) }
-                JSONText.appendString(String(decoding: word, as: UTF8.self), to: &out)
+                JSONText.appendString(String(decoding: segmented.text[range], as: UTF8.self), to: &out)
                 first = false
             }
-            out.append(contentsOf: "]}".utf8)
+            out.append(contentsOf: "]}\n".utf8)
         }
-        out.append(0x0A)
     }
 }

@@ -18,6 +18,11 @@ public enum NewsConventions {
 
     /// `新华社阿斯塔纳7月2日电`, optionally followed by a `(记者 …)` byline.
     public static func chineseDateline(_ text: String) -> Dateline? {
+        // Cheap test first: `电`/`電` among the first 40 characters.
+        let head = text.utf8.prefix(120)
+        guard head.contains(0x94) || head.contains(0x9B),
+            (text.unicodeScalars.prefix(40).contains { $0 == "电" || $0 == "電" })
+        else { return nil }
         let s = Array(text.unicodeScalars.prefix(80))
         var i = 0
         // Agency and place: Han characters (and the middle dot of foreign names).
@@ -57,6 +62,13 @@ public enum NewsConventions {
     /// True when `text` (one segment) is a Chinese photo credit: `新华社记者 谢环驰 摄`,
     /// `(新华社记者张金加摄)`, `新华社发`, `新华社发(李明 摄)`.
     public static func isChineseCredit(_ text: String) -> Bool {
+        // Cheap test first: this runs on every Chinese sentence.
+        guard text.utf8.count <= 160, var last = text.unicodeScalars.last else { return false }
+        if last == ")" || last == "）" {
+            guard let previous = text.unicodeScalars.dropLast().last else { return false }
+            last = previous
+        }
+        guard creditFinals.contains(last) else { return false }
         var s = Substring(simplifiedCreditWords(text))
         if let first = s.first, first == "(" || first == "（", let last = s.last, last == ")" || last == "）" {
             s = s.dropFirst().dropLast()
@@ -77,6 +89,9 @@ public enum NewsConventions {
         return reporter || spaced || core.count <= 6
     }
 
+    /// The characters a Chinese credit ends with (`摄`, `新华社发`, `供图`, `传真`).
+    static let creditFinals: Set<Unicode.Scalar> = ["摄", "攝", "发", "發", "图", "圖", "真"]
+
     // MARK: English
 
     private static let months: [String: Int] = [
@@ -91,6 +106,10 @@ public enum NewsConventions {
     /// `ASTANA, July 2 (Xinhua) --`, `BEIJING, Nov. 8 --`, `BEIJING --`: the dateline
     /// segment is everything before the dash.
     public static func englishDateline(_ text: String) -> Dateline? {
+        // Cheap test first: a dateline starts with two capitals (`ASTANA`, `XI'AN`).
+        var bytes = text.utf8.makeIterator()
+        guard let b0 = bytes.next(), let b1 = bytes.next(), b0 >= 0x41 && b0 <= 0x5A, b1 >= 0x41 && b1 <= 0x5A
+        else { return nil }
         let s = Array(text.unicodeScalars.prefix(120))
         var i = 0
         var letters = 0
@@ -169,7 +188,7 @@ public enum NewsConventions {
     /// `[Photo by Wang Jiangbo/For China Daily]`, `(Photo: Li Ming)` — the index where that
     /// credit starts.
     public static func englishCreditStart(_ text: String) -> String.Index? {
-        guard let last = text.last, last == ")" || last == "]" else { return nil }
+        guard let last = text.unicodeScalars.last, last == ")" || last == "]" else { return nil }
         let open: Character = last == ")" ? "(" : "["
         guard let start = text.lastIndex(of: open) else { return nil }
         let inner = text[text.index(after: start)..<text.index(before: text.endIndex)]

@@ -38,3 +38,21 @@ public struct Segment: Equatable, Sendable {
         self.zone = zone
     }
 }
+
+/// A paragraph's segments together with the words of each, as byte ranges of the
+/// paragraph's clean text (so printing words needs no string per word).
+public struct SegmentedParagraph: Sendable {
+    /// The clean paragraph text (white space collapsed, NFC, end marks removed), UTF-8.
+    public var text: [UInt8]
+    /// The segments, in order.
+    public var segments: [Segment]
+    /// Byte ranges in `text` of every word of every segment, in order.
+    public var wordRanges: [Range<Int>] = []
+    /// For each segment, the indices into `wordRanges` of its words.
+    public var wordsOfSegment: [Range<Int>] = []
+
+    /// The words of segment `k` as strings.
+    public func words(ofSegment k: Int) -> [String] {
+        wordRanges[wordsOfSegment[k]].map { String(decoding: text[$0], as: UTF8.self) }
+    }
+}

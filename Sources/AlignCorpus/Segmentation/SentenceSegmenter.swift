@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Splits paragraphs into segments — sentences, datelines, bylines and photo credits — and
 /// segments into words, with ICU plus the fixes news text needs.
 ///
@@ -20,13 +26,88 @@ public final class SentenceSegmenter {
 
     /// The segments of one paragraph, in order. End marks give none.
     public func segments(of paragraph: Paragraph) -> [Segment] {
-        var text = TextCleaning.collapseWhitespace(paragraph.text)
-        text = TextCleaning.strippingEndMarks(Normalizer.nfc(text))
-        if text.isEmpty { return [] }
+        cleanedSegments(of: paragraph).segments
+    }
+
+    /// The segments of one paragraph with their words. The paragraph is word-broken once
+    /// (faster than segment by segment) and each segment takes the words inside it.
+    public func segmentsWithWords(of paragraph: Paragraph) -> SegmentedParagraph {
+        let (text, segments) = cleanedSegments(of: paragraph)
+        var result = SegmentedParagraph(text: Array(text.utf8), segments: segments)
+        guard !segments.isEmpty else { return result }
+        var cursor = 0
+        var ranges: [Range<Int>] = []
+        ranges.reserveCapacity(segments.count)
+        for segment in segments {
+            let range = Self.locate(segment.text, in: result.text, from: cursor)
+            ranges.append(range)
+            cursor = range.upperBound
+        }
+        var k = 0
+        var firstWord = 0
+        forEachWord(in: text, language: paragraph.language) { _, span in
+            while k < ranges.count && span.start >= ranges[k].upperBound {
+                result.wordsOfSegment.append(firstWord..<result.wordRanges.count)
+                firstWord = result.wordRanges.count
+                k += 1
+            }
+            guard k < ranges.count else { return }
+            let start = max(span.start, ranges[k].lowerBound)
+            let end = min(span.end, ranges[k].upperBound)
+            if start < end { result.wordRanges.append(start..<end) }
+        }
+        while result.wordsOfSegment.count < segments.count {
+            result.wordsOfSegment.append(firstWord..<result.wordRanges.count)
+            firstWord = result.wordRanges.count
+        }
+        return result
+    }
+
+    /// Appends one line per segment of `paragraph`: its words separated by single spaces
+    /// (what `segment --words` prints), breaking the paragraph into words once.
+    public func appendWordLines(of paragraph: Paragraph, to out: inout [UInt8]) {
+        let (text, segments) = cleanedSegments(of: paragraph)
+        guard !segments.isEmpty else { return }
+        let bytes = Array(text.utf8)
+        var cursor = 0
+        var ranges: [Range<Int>] = []
+        ranges.reserveCapacity(segments.count)
+        for segment in segments {
+            let range = Self.locate(segment.text, in: bytes, from: cursor)
+            ranges.append(range)
+            cursor = range.upperBound
+        }
+        let iterator = paragraph.language == .zh ? chineseWords : englishWords
+        iterator.appendWordLines(of: bytes, ranges: ranges, to: &out)
+    }
+
+    /// Where `needle` (a segment's text) stands in its paragraph's clean text, searching
+    /// from `cursor`: segments are ordered substrings of that text.
+    static func locate(_ needle: String, in haystack: [UInt8], from cursor: Int) -> Range<Int> {
+        var needle = needle
+        return needle.withUTF8 { n in
+            haystack.withUnsafeBufferPointer { h in
+                var start = cursor
+                while start + n.count <= h.count {
+                    if memcmp(h.baseAddress! + start, n.baseAddress!, n.count) == 0 { return start..<(start + n.count) }
+                    start += 1
+                }
+                return cursor..<cursor
+            }
+        }
+    }
+
+    /// The clean paragraph text (collapsed, NFC, end marks removed) and its segments.
+    func cleanedSegments(of paragraph: Paragraph) -> (text: String, segments: [Segment]) {
+        var text = paragraph.text
+        if !paragraph.isClean { text = Normalizer.nfc(TextCleaning.collapseWhitespace(text)) }
+        text = TextCleaning.strippingEndMarks(text)
+        if text.isEmpty { return (text, []) }
         let language = paragraph.language
         var result: [Segment] = []
         func add(_ piece: String, _ zone: Zone?) {
-            let trimmed = TextCleaning.collapseWhitespace(piece)
+            // Pieces of the collapsed paragraph: at most a space to trim at either end.
+            let trimmed = Self.trimmed(piece)
             if !trimmed.isEmpty {
                 result.append(Segment(text: trimmed, language: language, paragraph: paragraph.index, zone: zone))
             }
@@ -56,12 +137,12 @@ public final class SentenceSegmenter {
                 add(sentence, nil)
             }
         }
-        return result
+        return (text, result)
     }
 
     /// A `(新华社记者 谢环驰 摄)` credit glued to the end of a sentence.
     private func trailingChineseCredit(_ sentence: String) -> (sentence: String, credit: String)? {
-        guard let last = sentence.last, last == ")" || last == "）" else { return nil }
+        guard let last = sentence.unicodeScalars.last, last == ")" || last == "）" else { return nil }
         guard let open = sentence.lastIndex(where: { $0 == "(" || $0 == "（" }), open > sentence.startIndex else {
             return nil
         }

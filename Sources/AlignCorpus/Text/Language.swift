@@ -45,18 +45,12 @@ public enum LanguageClassifier {
 
     /// The dominant language of `text`, or nil when it has neither Han nor Latin letters.
     public static func classify(_ text: String) -> Language? {
-        var han = 0
-        var latin = 0
-        for scalar in text.unicodeScalars {
-            let v = scalar.value
-            if v < 0x80 {
-                if (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A { latin += 1 }
-            } else if CharClass.isHan(v) {
-                han += 1
-            } else if CharClass.isLatinLetter(v) {
-                latin += 1
-            }
-        }
+        let info = TextScan.paragraph(text)
+        return classify(han: Int(info.han), latin: Int(info.latin))
+    }
+
+    /// The dominant language given counts of Han characters and Latin letters.
+    static func classify(han: Int, latin: Int) -> Language? {
         if han == 0 && latin == 0 { return nil }
         return han * lettersPerHan >= latin ? .zh : .en
     }

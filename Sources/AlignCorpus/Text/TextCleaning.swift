@@ -3,21 +3,7 @@ public enum TextCleaning {
     /// Collapses every run of white space and control characters to one space and trims
     /// both ends. Other characters are kept as they are.
     public static func collapseWhitespace(_ text: String) -> String {
-        var needsWork = false
-        var previousSpace = true
-        for scalar in text.unicodeScalars {
-            let v = scalar.value
-            if v == 0x20 {
-                if previousSpace { needsWork = true; break }
-                previousSpace = true
-            } else if v < 0x20 || (v >= 0x7F && v < 0xA0) || (v > 0x20 && CharClass.isSpace(v)) {
-                needsWork = true
-                break
-            } else {
-                previousSpace = false
-            }
-        }
-        if !needsWork && !previousSpace { return text }
+        if TextScan.paragraph(text).needs_whitespace_work == 0 { return text }
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count)
         var pendingSpace = false
@@ -55,17 +41,29 @@ public enum TextCleaning {
     /// Removes end marks (`■`, `□`, `(完)`, `（完）`) and the white space around them from the
     /// end of a paragraph.
     public static func strippingEndMarks(_ text: String) -> String {
-        var s = Substring(text)
+        let bytes = Array(text.utf8)
+        var end = bytes.count
         while true {
-            let before = s.count
-            while let last = s.unicodeScalars.last, CharClass.isSpace(last.value) { s = s.dropLast() }
-            if s.hasSuffix("■") || s.hasSuffix("□") {
-                s = s.dropLast()
-            } else if s.hasSuffix("(完)") || s.hasSuffix("（完）") {
-                s = s.dropLast(3)
+            while end > 0 && (bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09) { end -= 1 }
+            if end >= 3 && bytes[end - 3] == 0xE2 && bytes[end - 2] == 0x96 && (bytes[end - 1] == 0xA0 || bytes[end - 1] == 0xA1) {
+                end -= 3  // ■ □
+            } else if bytes[..<end].ends(with: Self.halfWidthEnd) {
+                end -= halfWidthEnd.count
+            } else if bytes[..<end].ends(with: Self.fullWidthEnd) {
+                end -= fullWidthEnd.count
+            } else {
+                break
             }
-            if s.count == before { break }
         }
-        return s.count == text.count ? text : String(s)
+        return end == bytes.count ? text : String(decoding: bytes[..<end], as: UTF8.self)
+    }
+
+    static let halfWidthEnd = Array("(完)".utf8)
+    static let fullWidthEnd = Array("（完）".utf8)
+}
+
+extension ArraySlice where Element == UInt8 {
+    func ends(with suffix: [UInt8]) -> Bool {
+        count >= suffix.count && self[(endIndex - suffix.count)...].elementsEqual(suffix)
     }
 }

@@ -39,6 +39,18 @@ void acb_breaker_close(acb_breaker *breaker);
 int32_t acb_breaker_run(acb_breaker *breaker, const uint8_t *utf8, int32_t length,
                         int32_t *ends, int32_t *rule_status, int32_t *status);
 
+/// Word-breaks `length` bytes of UTF-8 once and writes, for each of the `count` byte ranges
+/// [starts[k], ends[k]), its words (white space dropped, pieces clipped to the range)
+/// separated by single spaces and ended by a line feed. `out` must hold 2 * length + count
+/// bytes. Returns the number of bytes written. The fast path of `segment --words`.
+int32_t acb_breaker_write_words(acb_breaker *breaker, const uint8_t *utf8, int32_t length,
+                                const int32_t *starts, const int32_t *ends, int32_t count,
+                                uint8_t *out, int32_t *status);
+
+/// The bare ICU word-break loop used as the benchmark's yardstick: u_strFromUTF8 into a
+/// reused buffer, ubrk_setText, ubrk_next to the end. Returns the number of boundaries.
+int64_t acb_bare_word_break(acb_breaker *breaker, const uint8_t *utf8, int32_t length, int32_t *status);
+
 // MARK: Transforms and normalization
 
 typedef struct acb_transform acb_transform;
@@ -80,10 +92,6 @@ void acb_decoder_close(acb_decoder *decoder);
 /// (0 when it began in an earlier call).
 int32_t acb_decoder_run(acb_decoder *decoder, const uint8_t *in, int32_t length,
                         int32_t flush, uint8_t *out, int32_t *bad_offset, int32_t *status);
-
-/// Checks UTF-8. Returns -1 when `bytes` is valid (an incomplete sequence at the very end
-/// is allowed: its length goes to `incomplete_tail`), else the offset of the first bad byte.
-int32_t acb_utf8_check(const uint8_t *bytes, int32_t length, int32_t *incomplete_tail);
 
 #ifdef __cplusplus
 }
