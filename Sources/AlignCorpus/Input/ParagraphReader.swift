@@ -26,7 +26,7 @@ public struct Paragraph: Equatable, Sendable {
 /// A paragraph is a non-blank line. A line that starts with a lower-case Latin letter and
 /// follows a line that does not end a sentence continues that line (hard-wrapped English).
 public final class ParagraphReader {
-    private let reader: TextFileReader
+    let reader: TextFileReader
     private var buffer: [UInt8] = []
     private var bufferStart = 0
     private var endOfInput = false
@@ -45,6 +45,11 @@ public final class ParagraphReader {
     /// Opens `path` (or `-` for standard input); see ``TextFileReader``.
     public init(path: String, encoding: String? = nil) throws {
         reader = try TextFileReader(path: path, encoding: encoding)
+    }
+
+    /// Reads paragraphs from an open reader.
+    init(reader: TextFileReader) {
+        self.reader = reader
     }
 
     /// The next paragraph, or nil at the end. Throws when the rest of the file cannot be
@@ -159,5 +164,37 @@ public final class ParagraphReader {
         let v = last.value
         if CharClass.isSentenceFinal(v) || CharClass.isHan(v) { return false }
         return v != 0x22 && v != 0x201D && v != 0x29 && v != 0x3A && v != 0xFF1A
+    }
+}
+
+extension ParagraphReader {
+    /// Reads the rest of the file as lines, one sentence each, used as given (no joining,
+    /// blank lines kept so that indices match line numbers; a final line break ends the
+    /// last line rather than starting an empty one).
+    public func readAllLines() throws -> [String] {
+        try reader.readAllLines()
+    }
+}
+
+extension TextFileReader {
+    /// Every line of the rest of the file (see ``ParagraphReader/readAllLines()``).
+    func readAllLines() throws -> [String] {
+        var lines: [String] = []
+        var pending: [UInt8] = []
+        while let chunk = try nextChunk() {
+            var start = 0
+            for i in 0..<chunk.count where chunk[i] == 0x0A {
+                pending.append(contentsOf: chunk[start..<i])
+                if pending.last == 0x0D { pending.removeLast() }
+                lines.append(String(decoding: pending, as: UTF8.self))
+                pending.removeAll(keepingCapacity: true)
+                start = i + 1
+            }
+            pending.append(contentsOf: chunk[start...])
+        }
+        if pending.last == 0x0D { pending.removeLast() }
+        if !pending.isEmpty { lines.append(String(decoding: pending, as: UTF8.self)) }
+        if lines.allSatisfy({ ParagraphReader.isBlank($0) }) { throw AlignCorpusError.empty(path: path) }
+        return lines
     }
 }

@@ -19,6 +19,20 @@ public enum TextCleaning {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// A TSV field: tabs, line breaks (CR, LF, U+0085, U+2028, U+2029) and other control
+    /// characters become a space, so a field never breaks a row or a column.
+    public static func tsvField(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { isFieldBreaking($0.value) }) else { return text }
+        var out = String.UnicodeScalarView()
+        for s in text.unicodeScalars { out.append(isFieldBreaking(s.value) ? " " : s) }
+        return String(out)
+    }
+
+    @inline(__always)
+    static func isFieldBreaking(_ v: UInt32) -> Bool {
+        v < 0x20 || v == 0x7F || (v >= 0x80 && v < 0xA0) || v == 0x2028 || v == 0x2029
+    }
+
     @inline(__always)
     static func appendUTF8(_ v: UInt32, to out: inout [UInt8]) {
         if v < 0x80 {

@@ -1,0 +1,51 @@
+/// A group of Chinese sentences aligned with a group of English sentences. One side may be
+/// empty (a sentence with no counterpart).
+public struct Bead: Equatable, Hashable, Sendable {
+    /// Indices of the Chinese sentences (0-based, contiguous).
+    public var zh: Range<Int>
+    /// Indices of the English sentences.
+    public var en: Range<Int>
+    /// About the probability that the bead is a correct translation unit, in [0, 1];
+    /// 0 for beads with an empty side.
+    public var score: Double
+
+    /// Creates a bead.
+    public init(zh: Range<Int>, en: Range<Int>, score: Double = 0) {
+        self.zh = zh
+        self.en = en
+        self.score = score
+    }
+
+    /// The bead in Vecalign's format: `[0, 1]:[0]`, `[]:[3]`.
+    public var vecalignText: String {
+        "[" + zh.map(String.init).joined(separator: ", ") + "]:[" + en.map(String.init).joined(separator: ", ") + "]"
+    }
+}
+
+/// 128 bits: which units (or tokens) of one sentence another sentence covers.
+struct Bits128: Equatable {
+    var lo: UInt64 = 0
+    var hi: UInt64 = 0
+
+    @inline(__always) mutating func set(_ k: Int) {
+        if k < 64 { lo |= 1 << UInt64(k) } else if k < 128 { hi |= 1 << UInt64(k - 64) }
+    }
+
+    @inline(__always) static func | (a: Bits128, b: Bits128) -> Bits128 { Bits128(lo: a.lo | b.lo, hi: a.hi | b.hi) }
+
+    /// Sum of `weights[k]` over the set bits.
+    @inline(__always) func weightedSum(_ weights: UnsafeBufferPointer<Float>) -> Float {
+        var sum: Float = 0
+        var x = lo
+        while x != 0 {
+            sum += weights[x.trailingZeroBitCount]
+            x &= x - 1
+        }
+        x = hi
+        while x != 0 {
+            sum += weights[64 + x.trailingZeroBitCount]
+            x &= x - 1
+        }
+        return sum
+    }
+}

@@ -1,0 +1,122 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// The features of one document pair, weighted: what the bead scorer reads.
+struct DocumentModel {
+    var zh: [ChineseSentence]
+    var en: [EnglishSentence]
+    /// Per Chinese sentence, the weight of each unit (at most 128 units are scored).
+    var zhWeights: [[Float]]
+    /// Per English sentence, the weight of each token.
+    var enWeights: [[Float]]
+    var zhTotal: [Float]
+    var enTotal: [Float]
+    /// English characters per Chinese character, fitted on the document.
+    var ratio: Double
+    /// Variance of the English length per Chinese character (Gale–Church's s²).
+    var variance: Double
+
+    static let maxUnits = 128
+
+    init(zh: [ChineseSentence], en: [EnglishSentence]) {
+        self.zh = zh
+        self.en = en
+        let zhChars = zh.reduce(0) { $0 + $1.length }
+        let enChars = en.reduce(0) { $0 + $1.length }
+        ratio = zhChars > 0 && enChars > 0 ? Double(enChars) / Double(zhChars) : 3.0
+        variance = 1.25 * ratio * ratio
+        zhWeights = []
+        enWeights = []
+        zhTotal = []
+        enTotal = []
+        reweigh()
+    }
+
+    /// Recomputes unit and token weights: inverse document frequency over the document's
+    /// sentences, so words in every sentence count for little and rare ones for much.
+    mutating func reweigh() {
+        var zhDF: [String: Int] = [:]
+        for s in zh {
+            var seen = Set<String>()
+            for u in s.units.prefix(Self.maxUnits) where !u.translations.isEmpty && seen.insert(u.key).inserted {
+                zhDF[u.key, default: 0] += 1
+            }
+        }
+        var enDF: [Int32: Int] = [:]
+        for s in en { for t in s.tokens.prefix(Self.maxUnits) { enDF[t, default: 0] += 1 } }
+        let nz = Float(max(zh.count, 1))
+        let ne = Float(max(en.count, 1))
+        zhWeights = zh.map { s in
+            s.units.prefix(Self.maxUnits).map { u in
+                u.translations.isEmpty ? 0 : logf(1 + nz / Float(zhDF[u.key] ?? 1))
+            }
+        }
+        enWeights = en.map { s in s.tokens.prefix(Self.maxUnits).map { logf(1 + ne / Float(enDF[$0] ?? 1)) } }
+        zhTotal = zhWeights.map { $0.reduce(0, +) }
+        enTotal = enWeights.map { $0.reduce(0, +) }
+    }
+
+    /// Gale–Church length cost: −log of the two-sided tail probability of the English
+    /// length given the Chinese one.
+    func lengthCost(zhLength: Int, enLength: Int) -> Double {
+        let lz = Double(max(zhLength, 1))
+        let delta = (Double(enLength) - ratio * lz) / (variance * lz).squareRoot()
+        let tail = erfc(abs(delta) / 2.0.squareRoot())
+        return min(-log(max(tail, 1e-12)), 25)
+    }
+}
+
+/// Which units of each Chinese sentence each nearby English sentence covers, and the
+/// reverse, for the sentence pairs a band of the search can put into one bead.
+struct PairTable {
+    private var first: [Int]  // per zh sentence: first en sentence stored
+    private var last: [Int]  // exclusive
+    private var offset: [Int]
+    private(set) var zhMasks: [Bits128] = []
+    private(set) var enMasks: [Bits128] = []
+
+    /// Builds the table for zh sentence s paired with en sentences in `ranges[s]`.
+    init(model: DocumentModel, ranges: [Range<Int>], vocabularySize: Int) {
+        first = ranges.map(\.lowerBound)
+        last = ranges.map(\.upperBound)
+        offset = []
+        var total = 0
+        for r in ranges {
+            offset.append(total)
+            total += r.count
+        }
+        zhMasks = [Bits128](repeating: Bits128(), count: total)
+        enMasks = [Bits128](repeating: Bits128(), count: total)
+        var zhStamp = [Int32](repeating: -1, count: vocabularySize)
+        var enStamp = [Int32](repeating: -1, count: vocabularySize)
+        var pairStamp: Int32 = 0
+        for s in 0..<model.zh.count {
+            let units = model.zh[s].units.prefix(DocumentModel.maxUnits)
+            for u in units { for t in u.translations { zhStamp[Int(t)] = Int32(s) } }
+            for t in ranges[s] {
+                let tokens = model.en[t].tokens.prefix(DocumentModel.maxUnits)
+                pairStamp += 1
+                var en = Bits128()
+                for (k, token) in tokens.enumerated() {
+                    enStamp[Int(token)] = pairStamp
+                    if zhStamp[Int(token)] == Int32(s) { en.set(k) }
+                }
+                var zh = Bits128()
+                for (k, u) in units.enumerated() where u.translations.contains(where: { enStamp[Int($0)] == pairStamp }) {
+                    zh.set(k)
+                }
+                let index = offset[s] + t - first[s]
+                zhMasks[index] = zh
+                enMasks[index] = en
+            }
+        }
+    }
+
+    /// Index of the pair (s, t), which must be inside the table.
+    @inline(__always) func index(_ s: Int, _ t: Int) -> Int { offset[s] + t - first[s] }
+
+    @inline(__always) func contains(_ s: Int, _ t: Int) -> Bool { t >= first[s] && t < last[s] }
+}

@@ -1,0 +1,39 @@
+/// Aligns the sentences of a Chinese document with those of its English translation:
+/// monotonic beads from 1-1 up to 1-6/6-1 (and 2-2, 2-3, 3-2, …), plus sentences left
+/// unaligned, each bead with a calibrated score.
+///
+/// Holds ICU objects and a pinyin cache: use one aligner per thread.
+public final class SentenceAligner {
+    /// The lexicon in use (possibly empty).
+    public let lexicon: Lexicon
+    /// The cost weights.
+    public var parameters = AlignmentParameters()
+    private let extractor: FeatureExtractor
+
+    /// Creates an aligner over a lexicon (an empty one is allowed: length, numbers, names
+    /// and the learned lexicon still work).
+    public init(lexicon: Lexicon) throws {
+        self.lexicon = lexicon
+        extractor = FeatureExtractor(lexicon: lexicon, keys: try KeyExtractor())
+    }
+
+    /// Aligns `zh` with `en` (one sentence per element).
+    public func align(zh: [String], en: [String]) -> [Bead] {
+        if zh.isEmpty || en.isEmpty {
+            return zh.indices.map { Bead(zh: $0..<($0 + 1), en: 0..<0) }
+                + en.indices.map { Bead(zh: 0..<0, en: $0..<($0 + 1)) }
+        }
+        extractor.reset()
+        let zhFeatures = zh.map { extractor.chinese($0) }
+        let enFeatures = en.map { extractor.english($0) }
+        let model = DocumentModel(zh: zhFeatures, en: enFeatures)
+        let n = zh.count
+        let m = en.count
+        let band = Band(n: n, m: m, anchors: [], width: { _ in max(30, max(n, m) / 10) })
+        let table = PairTable(
+            model: model, ranges: band.pairRanges(n: n, m: m, maxSide: parameters.maxSide),
+            vocabularySize: extractor.vocabulary.count)
+        let path = BandedSearch.run(model: model, table: table, band: band, parameters: parameters)
+        return path.map { Bead(zh: $0.zh, en: $0.en, score: $0.zh.isEmpty || $0.en.isEmpty ? 0 : $0.similarity) }
+    }
+}

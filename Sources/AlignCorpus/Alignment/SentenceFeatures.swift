@@ -1,0 +1,223 @@
+/// A Chinese sentence as the scorer sees it: translatable units (lexicon words, name runs,
+/// numbers) with the English stem ids each may translate to.
+public struct ChineseSentence: Sendable {
+    /// A unit of the sentence.
+    public struct Unit: Sendable {
+        /// The unit's text (or a number token), for document frequencies.
+        public var key: String
+        /// English ids (in the document's ``Vocabulary``) it may translate to.
+        public var translations: [Int32]
+    }
+    /// The units, in order.
+    public var units: [Unit]
+    /// Length in characters, spaces excluded.
+    public var length: Int
+}
+
+/// An English sentence as the scorer sees it: its distinct content-word stems, name forms
+/// and number tokens, as vocabulary ids.
+public struct EnglishSentence: Sendable {
+    /// Distinct ids, in order of first appearance.
+    public var tokens: [Int32]
+    /// Length in characters, spaces excluded.
+    public var length: Int
+}
+
+/// The English ids of one document: the lexicon's stems first, then words the lexicon
+/// does not know.
+public struct Vocabulary: Sendable {
+    let lexicon: Lexicon
+    private var extra: [String: Int32] = [:]
+    private(set) var extraWords: [String] = []
+
+    init(lexicon: Lexicon) { self.lexicon = lexicon }
+
+    /// Total number of ids.
+    var count: Int { lexicon.englishStems.count + extraWords.count }
+
+    mutating func id(_ stem: String) -> Int32 {
+        if let id = lexicon.englishIDs[stem] { return id }
+        if let id = extra[stem] { return id }
+        let id = Int32(lexicon.englishStems.count + extraWords.count)
+        extra[stem] = id
+        extraWords.append(stem)
+        return id
+    }
+
+    func existingID(_ stem: String) -> Int32? { lexicon.englishIDs[stem] ?? extra[stem] }
+}
+
+/// Turns sentences into ``ChineseSentence`` and ``EnglishSentence`` values. Holds ICU
+/// objects (one per thread) and the document's vocabulary.
+public final class FeatureExtractor {
+    private let keys: KeyExtractor
+    private let lexicon: Lexicon
+    /// The document's English ids.
+    public private(set) var vocabulary: Vocabulary
+
+    /// Creates an extractor over `lexicon` (possibly empty).
+    public init(lexicon: Lexicon, keys: KeyExtractor) {
+        self.lexicon = lexicon
+        self.keys = keys
+        self.vocabulary = Vocabulary(lexicon: lexicon)
+    }
+
+    /// Starts a new document (a fresh vocabulary).
+    public func reset() { vocabulary = Vocabulary(lexicon: lexicon) }
+
+    static func length(_ text: String) -> Int {
+        var n = 0
+        for s in text.unicodeScalars where !CharClass.isSpace(s.value) { n += 1 }
+        return n
+    }
+
+    static func numberToken(_ n: NumberKey) -> String { "#" + n.description }
+
+    // MARK: Chinese
+
+    /// Units of a Chinese sentence: lexicon words found by longest match over ICU's words,
+    /// runs of single characters as possible names (their pinyin forms, plus the
+    /// characters' own translations), and numbers.
+    public func chinese(_ text: String) -> ChineseSentence {
+        let k = keys.keys(for: text, language: .zh)
+        let tokens = keys.wordTokens(of: k.normalized, language: .zh)
+        var units: [ChineseSentence.Unit] = []
+        var i = 0
+        while i < tokens.count {
+            let token = tokens[i]
+            if !token.isWord || token.isNumeric {
+                i += 1
+                continue
+            }
+            // Longest run of ICU words (up to four, adjacent) that the lexicon lists.
+            var matched = 0
+            var joined = token.text
+            var candidate = token.text
+            var end = token.end
+            var m = 1
+            while i + m < tokens.count && m < 4 && tokens[i + m].isWord && tokens[i + m].start == end {
+                candidate += tokens[i + m].text
+                end = tokens[i + m].end
+                m += 1
+                if lexicon.contains(candidate) {
+                    matched = m
+                    joined = candidate
+                }
+            }
+            if matched > 1 {
+                units.append(unit(joined, lexicon.translations(of: joined)!))
+                i += matched
+                continue
+            }
+            // A run of single characters the dictionary breaker left alone: a name?
+            var run = i
+            while run < tokens.count && tokens[run].isSingleHan && !tokens[run].isNumeric
+                && (run == i || tokens[run].start == tokens[run - 1].end)
+            {
+                run += 1
+            }
+            if run - i >= 2 {
+                let chars = tokens[i..<run].map(\.text)
+                var translations: [Int32] = []
+                for form in nameForms(keys.pinyin(chars.joined())) { translations.append(vocabulary.id(form)) }
+                for c in chars { if let t = lexicon.translations(of: c) { translations += t } }
+                units.append(ChineseSentence.Unit(key: chars.joined(), translations: unique(translations)))
+                i = run
+                continue
+            }
+            if let t = lexicon.translations(of: token.text) {
+                units.append(unit(token.text, t))
+            } else {
+                units += forwardMaximumMatch(token.text)
+            }
+            i += 1
+        }
+        for n in k.numbers {
+            let key = Self.numberToken(n)
+            units.append(ChineseSentence.Unit(key: key, translations: [vocabulary.id(key)]))
+        }
+        return ChineseSentence(units: units, length: Self.length(text))
+    }
+
+    private func unit(_ key: String, _ translations: ArraySlice<Int32>) -> ChineseSentence.Unit {
+        ChineseSentence.Unit(key: key, translations: Array(translations))
+    }
+
+    /// Splits a word the lexicon does not list into the longest listed pieces.
+    private func forwardMaximumMatch(_ word: String) -> [ChineseSentence.Unit] {
+        let chars = Array(word.unicodeScalars)
+        var units: [ChineseSentence.Unit] = []
+        var p = 0
+        while p < chars.count {
+            var found = false
+            var len = min(lexicon.maxHeadwordLength, chars.count - p)
+            while len >= 1 {
+                let piece = String(String.UnicodeScalarView(chars[p..<(p + len)]))
+                if let t = lexicon.translations(of: piece) {
+                    units.append(unit(piece, t))
+                    p += len
+                    found = true
+                    break
+                }
+                len -= 1
+            }
+            if !found { p += 1 }
+        }
+        return units
+    }
+
+    /// English spellings of a Chinese name from its pinyin (`chen qing yang`): the whole
+    /// name (`chenqingyang`), and for three or more syllables the surname and the given name.
+    func nameForms(_ pinyin: String) -> [String] {
+        let syllables = pinyin.split(separator: " ").map(String.init).filter { !$0.isEmpty }
+        guard syllables.count >= 2 else { return syllables }
+        var forms = [syllables.joined()]
+        if syllables.count >= 3 {
+            forms.append(syllables[0])
+            forms.append(syllables.dropFirst().joined())
+        }
+        if syllables.count >= 4 {
+            // A run may start with a function word (`同托卡耶夫`): its tails.
+            for start in 1..<(syllables.count - 1) { forms.append(syllables[start...].joined()) }
+        }
+        return forms
+    }
+
+    private func unique(_ ids: [Int32]) -> [Int32] {
+        var seen = Set<Int32>()
+        return ids.filter { seen.insert($0).inserted }
+    }
+
+    // MARK: English
+
+    /// Content-word stems, capitalised names joined (`Xi Jinping` also gives `xijinping`,
+    /// `Kassym-Jomart` gives `kassymjomart`) and numbers.
+    public func english(_ text: String) -> EnglishSentence {
+        let k = keys.keys(for: text, language: .en)
+        var ids: [Int32] = []
+        var seen = Set<Int32>()
+        func add(_ stem: String) {
+            let id = vocabulary.id(stem)
+            if seen.insert(id).inserted { ids.append(id) }
+        }
+        let original = keys.wordTokens(of: text, language: .en)
+        var previousCapital: (text: String, end: Int)?
+        for token in original where token.isWord {
+            let lower = Normalizer.matchingKey(token.text)
+            let capital = token.text.unicodeScalars.first.map { $0.properties.isUppercase } ?? false
+            if !token.isNumeric && !EnglishStemmer.stopWords.contains(lower) {
+                add(EnglishStemmer.stem(lower))
+            }
+            if capital && !token.isNumeric {
+                if let previous = previousCapital, token.start - previous.end <= 1 {
+                    add(previous.text + lower)
+                }
+                previousCapital = (lower, token.end)
+            } else {
+                previousCapital = nil
+            }
+        }
+        for n in k.numbers { add(Self.numberToken(n)) }
+        return EnglishSentence(tokens: ids, length: Self.length(text))
+    }
+}

@@ -1,0 +1,95 @@
+/// Reads CC-CEDICT (`Traditional Simplified [pin1 yin1] /gloss/gloss/`) into a ``Lexicon``.
+public enum CEDICTReader {
+    /// Parses CC-CEDICT text (UTF-8 bytes).
+    public static func lexicon(from bytes: [UInt8]) -> Lexicon {
+        var lexicon = Lexicon()
+        var lineStart = 0
+        bytes.withUnsafeBufferPointer { buffer in
+            for i in 0...buffer.count where i == buffer.count || buffer[i] == 0x0A {
+                var end = i
+                if end > lineStart && buffer[end - 1] == 0x0D { end -= 1 }
+                if end > lineStart && buffer[lineStart] != 0x23 {  // '#'
+                    let line = String(decoding: UnsafeBufferPointer(rebasing: buffer[lineStart..<end]), as: UTF8.self)
+                    if let entry = parse(line) {
+                        lexicon.add(headword: entry.simplified, stems: entry.stems)
+                        if entry.traditional != entry.simplified {
+                            lexicon.add(headword: entry.traditional, stems: entry.stems)
+                        }
+                    }
+                }
+                lineStart = i + 1
+            }
+        }
+        return lexicon
+    }
+
+    /// One dictionary line: both headwords and the English stems of its glosses.
+    struct Entry {
+        var traditional: String
+        var simplified: String
+        var stems: [String]
+    }
+
+    static func parse(_ line: String) -> Entry? {
+        guard let open = line.firstIndex(of: "["), let close = line[open...].firstIndex(of: "]"),
+            let slash = line[close...].firstIndex(of: "/")
+        else { return nil }
+        let heads = line[..<open].split(separator: " ")
+        guard heads.count >= 2 else { return nil }
+        let pinyin = line[line.index(after: open)..<close]
+        var stems: [String] = []
+        for gloss in line[line.index(after: slash)...].split(separator: "/") {
+            stems += glossStems(gloss)
+        }
+        stems += nameForms(pinyin: pinyin)
+        return Entry(traditional: String(heads[0]), simplified: String(heads[1]), stems: stems)
+    }
+
+    /// English stems of one gloss. Cross-references (`variant of`, `see`, `CL:`, `used in`)
+    /// and parenthesised comments give none; `surname Xi` gives `xi`.
+    static func glossStems(_ gloss: Substring) -> [String] {
+        let lowered = gloss.lowercased()
+        for prefix in ["cl:", "variant of", "old variant of", "see ", "see also", "used in", "abbr. for", "erhua variant"]
+        where lowered.hasPrefix(prefix) {
+            return []
+        }
+        var text = ""
+        var depth = 0
+        for c in lowered {
+            if c == "(" || c == "[" { depth += 1 } else if c == ")" || c == "]" { depth = max(0, depth - 1) } else if depth == 0 {
+                text.append(c)
+            }
+        }
+        var stems: [String] = []
+        for word in text.split(whereSeparator: { !($0.isLetter && $0.isASCII) && $0 != "'" }) {
+            let w = String(word).trimmingApostrophes
+            if w.isEmpty || EnglishStemmer.stopWords.contains(w) || w == "surname" { continue }
+            stems.append(EnglishStemmer.stem(w))
+        }
+        return stems
+    }
+
+    /// For proper names (capitalised pinyin such as `Xi2 Jin4 ping2`): the whole name
+    /// (`xijinping`) and the given name (`jinping`), as they appear in English.
+    static func nameForms(pinyin: Substring) -> [String] {
+        let syllables = pinyin.split(separator: " ").map { s in
+            String(s.filter { $0.isLetter && $0.isASCII }).lowercased()
+        }
+        guard syllables.count >= 2, syllables.count <= 4, pinyin.first?.isUppercase == true,
+            syllables.allSatisfy({ !$0.isEmpty })
+        else { return [] }
+        var forms = [syllables.joined()]
+        if syllables.count >= 3 { forms.append(syllables.dropFirst().joined()) }
+        return forms
+    }
+}
+
+extension String {
+    var trimmingApostrophes: String {
+        var s = Substring(self)
+        while s.first == "'" { s = s.dropFirst() }
+        while s.last == "'" { s = s.dropLast() }
+        if s.hasSuffix("'s") { s = s.dropLast(2) }
+        return String(s)
+    }
+}

@@ -1,0 +1,81 @@
+/// A light English stemmer shared by the lexicon's glosses and the English text, so that
+/// `said`, `says` and `say` meet, as do `countries` and `country`. Irregular forms come
+/// from a table; regular inflections lose their suffixes. It only has to map the forms of
+/// a word to the same key, not to produce real words.
+public enum EnglishStemmer {
+    /// Function words left out of matching on the English side and in glosses.
+    public static let stopWords: Set<String> = [
+        "a", "an", "the", "of", "to", "in", "on", "at", "for", "by", "with", "from", "and", "or", "as", "be",
+        "is", "are", "was", "were", "been", "being", "am", "it", "its", "that", "this", "these", "those", "which",
+        "who", "whom", "whose", "what", "there", "their", "than", "then", "so", "such", "sth", "sb", "etc",
+        "one's", "oneself", "something", "somebody", "someone", "used", "also", "into", "onto", "up", "out",
+        "about", "over", "do", "does", "did", "has", "have", "had", "will", "would", "shall", "should", "can",
+        "could", "may", "might", "must", "s", "lit", "fig", "esp", "usu", "e.g", "i.e", "abbr", "variant",
+        "classifier", "particle", "form", "bound", "sb's", "sth's", "if", "but", "because", "while",
+    ]
+
+    static let irregular: [String: String] = [
+        "said": "say", "says": "say", "went": "go", "gone": "go", "goes": "go", "made": "make", "took": "take",
+        "taken": "take", "saw": "see", "seen": "see", "came": "come", "got": "get", "gotten": "get", "gave": "give",
+        "given": "give", "knew": "know", "known": "know", "thought": "think", "told": "tell", "found": "find",
+        "felt": "feel", "left": "leave", "brought": "bring", "began": "begin", "begun": "begin", "kept": "keep",
+        "held": "hold", "stood": "stand", "ran": "run", "wrote": "write", "written": "write", "sat": "sit",
+        "spoke": "speak", "spoken": "speak", "men": "man", "women": "woman", "children": "child",
+        "people": "person", "feet": "foot", "teeth": "tooth", "mice": "mouse", "better": "good", "best": "good",
+        "worse": "bad", "worst": "bad", "bought": "buy", "caught": "catch", "taught": "teach", "fought": "fight",
+        "sought": "seek", "met": "meet", "led": "lead", "fell": "fall", "fallen": "fall", "grew": "grow",
+        "grown": "grow", "drew": "draw", "drawn": "draw", "flew": "fly", "flown": "fly", "threw": "throw",
+        "thrown": "throw", "wore": "wear", "worn": "wear", "ate": "eat", "eaten": "eat", "drank": "drink",
+        "drunk": "drink", "slept": "sleep", "lost": "lose", "paid": "pay", "sent": "send", "spent": "spend",
+        "built": "build", "lent": "lend", "meant": "mean", "heard": "hear", "sold": "sell", "stole": "steal",
+        "stolen": "steal", "rode": "ride", "ridden": "ride", "rose": "rise", "risen": "rise", "chose": "choose",
+        "chosen": "choose", "broke": "break", "broken": "break", "forgot": "forget", "forgotten": "forget",
+        "hid": "hide", "hidden": "hide", "bit": "bite", "bitten": "bite", "shook": "shake", "shaken": "shake",
+        "woke": "wake", "woken": "wake", "sang": "sing", "sung": "sing", "swam": "swim", "swum": "swim",
+        "lay": "lie", "lain": "lie", "laid": "lay", "hung": "hang", "struck": "strike", "stuck": "stick",
+        "swept": "sweep", "wept": "weep", "crept": "creep", "dealt": "deal", "dug": "dig", "fed": "feed",
+        "fled": "flee", "shot": "shoot", "shut": "shut", "understood": "understand", "won": "win", "wound": "wind",
+        "lit": "light", "his": "he", "him": "he", "her": "she", "hers": "she", "me": "i", "my": "i", "mine": "i",
+        "us": "we", "our": "we", "ours": "we", "them": "they", "your": "you", "yours": "you", "lives": "life",
+        "wives": "wife", "knives": "knife", "leaves": "leaf", "wolves": "wolf", "halves": "half",
+        "countries": "country", "cities": "city", "chinese": "china",
+    ]
+
+    /// The matching key of a lower-case English word.
+    public static func stem(_ word: String) -> String {
+        if let known = irregular[word] { return known }
+        var w = Array(word.utf8)
+        guard w.count > 3, w.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return word }
+        func ends(_ suffix: String) -> Bool { w.count > suffix.utf8.count + 1 && w.suffix(suffix.utf8.count).elementsEqual(suffix.utf8) }
+        func isVowel(_ c: UInt8) -> Bool { c == 0x61 || c == 0x65 || c == 0x69 || c == 0x6F || c == 0x75 }
+        if ends("ies") {
+            w.removeLast(3)
+            w.append(0x79)  // y
+        } else if ends("sses") || ends("shes") || ends("ches") || ends("xes") || ends("zes") {
+            w.removeLast(2)
+        } else if ends("s") && !ends("ss") && !ends("us") && !ends("is") {
+            w.removeLast()
+        }
+        if ends("ing") && w.dropLast(3).contains(where: isVowel) {
+            w.removeLast(3)
+            undouble(&w)
+        } else if ends("ied") {
+            w.removeLast(3)
+            w.append(0x79)
+        } else if ends("ed") && w.dropLast(2).contains(where: isVowel) {
+            w.removeLast(2)
+            undouble(&w)
+        }
+        if ends("ly") && w.count > 5 { w.removeLast(2) }
+        // `made`/`make`, `hope`/`hoped`: drop a final e so both forms meet.
+        if w.count > 3 && w.last == 0x65 { w.removeLast() }
+        return String(decoding: w, as: UTF8.self)
+    }
+
+    private static func undouble(_ w: inout [UInt8]) {
+        let n = w.count
+        if n >= 3 && w[n - 1] == w[n - 2] && w[n - 1] != 0x6C && w[n - 1] != 0x73 && w[n - 1] != 0x7A {
+            w.removeLast()
+        }
+    }
+}
