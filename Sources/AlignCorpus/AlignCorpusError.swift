@@ -14,6 +14,12 @@ public enum AlignCorpusError: Error, Equatable, Sendable, CustomStringConvertibl
     case undetectable(path: String, utf8ErrorOffset: Int)
     /// `--encoding` named a charset ICU does not know.
     case unknownEncoding(String)
+    /// An output file could not be written.
+    case unwritable(path: String, reason: String)
+    /// A bead file line that is not `[ids]:[ids]`.
+    case badBeads(path: String, line: Int, text: String)
+    /// Two inputs that must go together do not (documents of an evaluation, pairs of files).
+    case mismatch(path: String, reason: String)
     /// An ICU call failed in a way the input cannot explain.
     case icu(operation: String, status: String)
 
@@ -21,7 +27,8 @@ public enum AlignCorpusError: Error, Equatable, Sendable, CustomStringConvertibl
     public var path: String? {
         switch self {
         case .unreadable(let path, _), .empty(let path), .notText(let path, _),
-            .undecodable(let path, _, _), .undetectable(let path, _):
+            .undecodable(let path, _, _), .undetectable(let path, _), .badBeads(let path, _, _),
+            .mismatch(let path, _), .unwritable(let path, _):
             return path
         case .unknownEncoding, .icu:
             return nil
@@ -42,6 +49,12 @@ public enum AlignCorpusError: Error, Equatable, Sendable, CustomStringConvertibl
         case .undetectable(_, let offset):
             return "invalid UTF-8 byte sequence at byte offset \(offset), and not UTF-16, GB18030 or Big5 "
                 + "either (name the encoding with --encoding)"
+        case .badBeads(_, let line, let text):
+            return "line \(line): not a bead ('[0, 1]:[2]' expected): \(text)"
+        case .unwritable(_, let reason):
+            return "cannot write file: \(reason)"
+        case .mismatch(_, let reason):
+            return reason
         case .unknownEncoding(let name):
             return "unknown encoding '\(name)'"
         case .icu(let operation, let status):

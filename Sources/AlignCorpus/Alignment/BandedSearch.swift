@@ -17,6 +17,23 @@ public struct AlignmentParameters: Sendable, Equatable {
     /// Default weights.
     public init() {}
 
+    /// The names `set(_:_:)` takes.
+    public static let names = ["lexical", "length", "skip", "merge", "many", "maxSide"]
+
+    /// Sets a weight by name; false for an unknown name.
+    public mutating func set(_ name: String, _ value: Double) -> Bool {
+        switch name {
+        case "lexical": lexical = value
+        case "length": length = value
+        case "skip": skip = value
+        case "merge": mergePerSentence = value
+        case "many": manyToMany = value
+        case "maxSide": maxSide = max(1, min(8, Int(value)))
+        default: return false
+        }
+        return true
+    }
+
     /// Every bead type searched: 0-1, 1-0, and a-b with 1 ≤ a, b ≤ maxSide, the smaller
     /// side at most 3 and at most 7 sentences in all.
     var beadTypes: [(zh: Int, en: Int, prior: Double)] {

@@ -14,7 +14,7 @@ public final class SentenceAligner {
     /// and the learned lexicon still work).
     public init(lexicon: Lexicon) throws {
         self.lexicon = lexicon
-        extractor = FeatureExtractor(lexicon: lexicon, keys: try KeyExtractor())
+        extractor = FeatureExtractor(lexicon: lexicon, keys: try KeyExtractor(readings: lexicon.readings))
     }
 
     /// Aligns `zh` with `en` (one sentence per element).

@@ -33,18 +33,18 @@ public struct Vocabulary: Sendable {
     init(lexicon: Lexicon) { self.lexicon = lexicon }
 
     /// Total number of ids.
-    var count: Int { lexicon.englishStems.count + extraWords.count }
+    var count: Int { lexicon.stemCount + extraWords.count }
 
     mutating func id(_ stem: String) -> Int32 {
-        if let id = lexicon.englishIDs[stem] { return id }
+        if let id = lexicon.stemID(stem) { return id }
         if let id = extra[stem] { return id }
-        let id = Int32(lexicon.englishStems.count + extraWords.count)
+        let id = Int32(lexicon.stemCount + extraWords.count)
         extra[stem] = id
         extraWords.append(stem)
         return id
     }
 
-    func existingID(_ stem: String) -> Int32? { lexicon.englishIDs[stem] ?? extra[stem] }
+    func existingID(_ stem: String) -> Int32? { lexicon.stemID(stem) ?? extra[stem] }
 }
 
 /// Turns sentences into ``ChineseSentence`` and ``EnglishSentence`` values. Holds ICU

@@ -17,16 +17,23 @@ public struct SentenceKeys: Equatable, Sendable {
 public final class KeyExtractor {
     private let chineseWords: BreakIterator
     private let englishWords: BreakIterator
-    private let hanLatin: Transliterator
-    private let simplifiedOf: [UInt32: String]
+    /// Opened on first use: opening ICU's Han-Latin rules costs about a quarter second.
+    private var hanLatin: Transliterator?
+    private let traditionalToSimplified: Transliterator
+    /// Han character → its Simplified form, filled as characters are met.
+    private var simplifiedOf: [UInt32: String] = [:]
+    /// Han character → pinyin syllable, when the caller has a table (CC-CEDICT's readings).
+    private let readings: [UInt32: String]
     private var pinyinCache: [String: String] = [:]
 
-    /// Opens the transliterators and builds the Traditional→Simplified character table.
-    public init() throws {
+    /// Opens the word breakers and the Traditional→Simplified transform. `readings` maps
+    /// Han characters to pinyin syllables (from the lexicon); characters it lacks go
+    /// through ICU's Han-Latin transform.
+    public init(readings: [UInt32: String] = [:]) throws {
         chineseWords = try BreakIterator(.word, locale: "zh")
         englishWords = try BreakIterator(.word, locale: "en")
-        hanLatin = try Transliterator(id: "Han-Latin; Latin-ASCII; Lower")
-        simplifiedOf = try Self.traditionalToSimplifiedTable()
+        traditionalToSimplified = try Transliterator(id: "Traditional-Simplified")
+        self.readings = readings
     }
 
     /// Keys of one segment's text.
@@ -96,25 +103,51 @@ public final class KeyExtractor {
     /// (`谢环驰` → `xie huan chi`). Cached: ICU's Han-Latin transform is slow.
     public func pinyin(_ han: String) -> String {
         if let cached = pinyinCache[han] { return cached }
-        let value = TextCleaning.collapseWhitespace(hanLatin(han))
+        var syllables: [String] = []
+        var viaICU = readings.isEmpty
+        if !viaICU {
+            for scalar in han.unicodeScalars {
+                guard let reading = readings[scalar.value] else {
+                    viaICU = true
+                    break
+                }
+                syllables.append(reading)
+            }
+        }
+        let value: String
+        if viaICU {
+            if hanLatin == nil { hanLatin = try? Transliterator(id: "Han-Latin; Latin-ASCII; Lower") }
+            value = TextCleaning.collapseWhitespace(hanLatin?(han) ?? han)
+        } else {
+            value = syllables.joined(separator: " ")
+        }
         pinyinCache[han] = value
         return value
     }
 
-    /// Simplified form of `text`, character by character.
+    /// Simplified form of `text`, character by character (ICU's Traditional-Simplified
+    /// transform, remembered per character).
     public func simplified(_ text: String) -> String {
         var changed = false
-        for scalar in text.unicodeScalars where simplifiedOf[scalar.value] != nil {
-            changed = true
-            break
+        for scalar in text.unicodeScalars where CharClass.isHan(scalar.value) {
+            if simplifiedForm(scalar) != nil { changed = true }
         }
         guard changed else { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
-            if let s = simplifiedOf[scalar.value] { out += s } else { out.unicodeScalars.append(scalar) }
+            if let s = simplifiedOf[scalar.value], !s.isEmpty { out += s } else { out.unicodeScalars.append(scalar) }
         }
         return out
+    }
+
+    /// The Simplified form of a Han character when it differs, else nil.
+    private func simplifiedForm(_ scalar: Unicode.Scalar) -> String? {
+        if let known = simplifiedOf[scalar.value] { return known.isEmpty ? nil : known }
+        let mapped = traditionalToSimplified(String(scalar))
+        let differs = mapped != String(scalar)
+        simplifiedOf[scalar.value] = differs ? mapped : ""
+        return differs ? mapped : nil
     }
 
     /// Runs of two or more single Han characters (`谢/环/驰`, `托/卡/耶/夫`), and a single
@@ -139,28 +172,5 @@ public final class KeyExtractor {
             i = j
         }
         return names
-    }
-
-    /// Maps every Traditional-only character in the BMP's CJK blocks to its Simplified
-    /// form, in one pass of ICU's `Traditional-Simplified` transform.
-    static func traditionalToSimplifiedTable() throws -> [UInt32: String] {
-        let transform = try Transliterator(id: "Traditional-Simplified")
-        var input = ""
-        var codes: [UInt32] = []
-        for v in UInt32(0x4E00)...UInt32(0x9FFF) {
-            input.unicodeScalars.append(Unicode.Scalar(v)!)
-            input.unicodeScalars.append("\n")
-            codes.append(v)
-        }
-        let output = transform(input).split(separator: "\n", omittingEmptySubsequences: false)
-        var table: [UInt32: String] = [:]
-        guard output.count >= codes.count else { return table }
-        for (k, v) in codes.enumerated() {
-            let mapped = output[k]
-            if mapped.unicodeScalars.count != 1 || mapped.unicodeScalars.first!.value != v {
-                table[v] = String(mapped)
-            }
-        }
-        return table
     }
 }

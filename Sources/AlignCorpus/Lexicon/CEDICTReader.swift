@@ -2,7 +2,7 @@
 public enum CEDICTReader {
     /// Parses CC-CEDICT text (UTF-8 bytes).
     public static func lexicon(from bytes: [UInt8]) -> Lexicon {
-        var lexicon = Lexicon()
+        var lexicon = LexiconBuilder()
         var lineStart = 0
         bytes.withUnsafeBufferPointer { buffer in
             for i in 0...buffer.count where i == buffer.count || buffer[i] == 0x0A {
@@ -11,6 +11,7 @@ public enum CEDICTReader {
                 if end > lineStart && buffer[lineStart] != 0x23 {  // '#'
                     let line = String(decoding: UnsafeBufferPointer(rebasing: buffer[lineStart..<end]), as: UTF8.self)
                     if let entry = parse(line) {
+                        lexicon.addReading(entry)
                         lexicon.add(headword: entry.simplified, stems: entry.stems)
                         if entry.traditional != entry.simplified {
                             lexicon.add(headword: entry.traditional, stems: entry.stems)
@@ -20,13 +21,14 @@ public enum CEDICTReader {
                 lineStart = i + 1
             }
         }
-        return lexicon
+        return Lexicon(builder: lexicon)
     }
 
     /// One dictionary line: both headwords and the English stems of its glosses.
     struct Entry {
         var traditional: String
         var simplified: String
+        var pinyin: Substring
         var stems: [String]
     }
 
@@ -42,7 +44,7 @@ public enum CEDICTReader {
             stems += glossStems(gloss)
         }
         stems += nameForms(pinyin: pinyin)
-        return Entry(traditional: String(heads[0]), simplified: String(heads[1]), stems: stems)
+        return Entry(traditional: String(heads[0]), simplified: String(heads[1]), pinyin: pinyin, stems: stems)
     }
 
     /// English stems of one gloss. Cross-references (`variant of`, `see`, `CL:`, `used in`)
@@ -81,6 +83,18 @@ public enum CEDICTReader {
         var forms = [syllables.joined()]
         if syllables.count >= 3 { forms.append(syllables.dropFirst().joined()) }
         return forms
+    }
+}
+
+extension LexiconBuilder {
+    /// Records the first-listed reading of a single-character entry (both forms).
+    mutating func addReading(_ entry: CEDICTReader.Entry) {
+        let syllable = String(entry.pinyin.filter { $0.isLetter && $0.isASCII }).lowercased()
+        guard !syllable.isEmpty, !entry.pinyin.contains(" ") else { return }
+        for form in [entry.simplified, entry.traditional] {
+            let scalars = form.unicodeScalars
+            if scalars.count == 1, let c = scalars.first, readings[c.value] == nil { readings[c.value] = syllable }
+        }
     }
 }
 

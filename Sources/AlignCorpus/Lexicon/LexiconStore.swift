@@ -45,14 +45,14 @@ public enum LexiconStore {
         guard stat(path, &info) == 0 else { return .missing(searched: path) }
         let key = "\(info.st_size)-\(info.st_mtim.tv_sec)"
         let cachePath = cacheDirectory + "/cedict-\(key).v\(LexiconCacheFormat.version).bin"
-        if let bytes = readFile(cachePath), let flat = LexiconCacheFormat.decode(bytes) {
-            return .loaded(Lexicon(flat: flat), path: path)
+        if let bytes = readFile(cachePath), let lexicon = LexiconCacheFormat.decode(bytes) {
+            return .loaded(lexicon, path: path)
         }
         guard let source = readFile(path) else {
             throw AlignCorpusError.unreadable(path: path, reason: String(cString: strerror(errno)))
         }
         let lexicon = CEDICTReader.lexicon(from: source)
-        writeFileAtomically(cachePath, LexiconCacheFormat.encode(lexicon.flat))
+        writeFileAtomically(cachePath, LexiconCacheFormat.encode(lexicon))
         return .loaded(lexicon, path: path)
     }
 
@@ -97,63 +97,82 @@ public enum LexiconStore {
     }
 }
 
-/// The binary cache: magic, version, then counted sections of little-endian integers and
-/// UTF-8 strings.
+/// The binary cache: magic, version, then the lexicon's arrays as counted little-endian
+/// sections, loaded with one copy each.
 enum LexiconCacheFormat {
-    static let version: UInt32 = 1
+    static let version: UInt32 = 3
     static let magic: [UInt8] = Array("ACLX".utf8)
 
-    static func encode(_ flat: Lexicon.Flat) -> [UInt8] {
+    static func encode(_ lexicon: Lexicon) -> [UInt8] {
         var out = magic
         put(version, &out)
-        putStrings(flat.stems, &out)
-        putStrings(flat.headwords, &out)
-        put(UInt32(flat.ranges.count), &out)
-        for r in flat.ranges {
-            put(UInt32(r.lowerBound), &out)
-            put(UInt32(r.upperBound), &out)
+        for table in [lexicon.stems, lexicon.headwords] {
+            putBytes(table.bytes, &out)
+            putInts(table.offsets, &out)
+            putInts(table.slots, &out)
         }
-        put(UInt32(flat.translationIDs.count), &out)
-        for id in flat.translationIDs { put(UInt32(id), &out) }
+        putInts(lexicon.translationStart, &out)
+        putInts(lexicon.translationIDs, &out)
+        let readings = lexicon.readings.sorted { $0.key < $1.key }
+        putInts(readings.map { Int32(bitPattern: $0.key) }, &out)
+        putBytes(Array(readings.map(\.value).joined(separator: " ").utf8), &out)
         return out
     }
 
-    static func decode(_ bytes: [UInt8]) -> Lexicon.Flat? {
+    static func decode(_ bytes: [UInt8]) -> Lexicon? {
         guard bytes.count > 8, Array(bytes[0..<4]) == magic else { return nil }
-        var p = 4
-        return bytes.withUnsafeBufferPointer { b -> Lexicon.Flat? in
-            func u32() -> UInt32? {
-                guard p + 4 <= b.count else { return nil }
-                let v = UInt32(b[p]) | UInt32(b[p + 1]) << 8 | UInt32(b[p + 2]) << 16 | UInt32(b[p + 3]) << 24
-                p += 4
-                return v
-            }
-            func strings() -> [String]? {
-                guard let n = u32() else { return nil }
-                var result: [String] = []
-                result.reserveCapacity(Int(n))
-                for _ in 0..<n {
-                    guard let len = u32(), p + Int(len) <= b.count else { return nil }
-                    result.append(String(decoding: UnsafeBufferPointer(rebasing: b[p..<(p + Int(len))]), as: UTF8.self))
-                    p += Int(len)
-                }
-                return result
-            }
-            guard u32() == version, let stems = strings(), let headwords = strings(), let nRanges = u32(),
-                Int(nRanges) == headwords.count
+        var reader = Reader(data: bytes, position: 4)
+        guard reader.u32() == version else { return nil }
+        var tables: [StringTable] = []
+        for _ in 0..<2 {
+            guard let arena = reader.bytes(), let offsets = reader.ints(), let slots = reader.ints(),
+                let table = StringTable(bytes: arena, offsets: offsets, slots: slots)
             else { return nil }
-            var ranges: [Range<Int32>] = []
-            ranges.reserveCapacity(Int(nRanges))
-            for _ in 0..<nRanges {
-                guard let lo = u32(), let hi = u32(), lo <= hi else { return nil }
-                ranges.append(Int32(lo)..<Int32(hi))
+            tables.append(table)
+        }
+        guard let start = reader.ints(), let ids = reader.ints(), let characters = reader.ints(),
+            let syllableBytes = reader.bytes()
+        else { return nil }
+        let syllables = syllableBytes.isEmpty ? [] : syllableBytes.split(separator: 0x20).map { String(decoding: $0, as: UTF8.self) }
+        guard syllables.count == characters.count else { return nil }
+        var readings: [UInt32: String] = [:]
+        readings.reserveCapacity(characters.count)
+        for (k, c) in characters.enumerated() { readings[UInt32(bitPattern: c)] = syllables[k] }
+        return Lexicon(
+            stems: tables[0], headwords: tables[1], translationStart: start, translationIDs: ids, readings: readings)
+    }
+
+    struct Reader {
+        let data: [UInt8]
+        var position: Int
+
+        mutating func u32() -> UInt32? {
+            guard position + 4 <= data.count else { return nil }
+            let b = data
+            let p = position
+            position += 4
+            return UInt32(b[p]) | UInt32(b[p + 1]) << 8 | UInt32(b[p + 2]) << 16 | UInt32(b[p + 3]) << 24
+        }
+
+        mutating func bytes() -> [UInt8]? {
+            guard let n = u32(), position + Int(n) <= data.count else { return nil }
+            defer { position += Int(n) }
+            return Array(data[position..<(position + Int(n))])
+        }
+
+        mutating func ints() -> [Int32]? {
+            guard let n = u32(), position + Int(n) * 4 <= data.count else { return nil }
+            let count = Int(n)
+            let start = position
+            position += count * 4
+            return [Int32](unsafeUninitializedCapacity: count) { buffer, initialized in
+                data.withUnsafeBytes { raw in
+                    for k in 0..<count {
+                        buffer[k] = Int32(littleEndian: raw.loadUnaligned(fromByteOffset: start + 4 * k, as: Int32.self))
+                    }
+                }
+                initialized = count
             }
-            guard let nIDs = u32(), p + Int(nIDs) * 4 <= b.count else { return nil }
-            var ids: [Int32] = []
-            ids.reserveCapacity(Int(nIDs))
-            for _ in 0..<nIDs { ids.append(Int32(bitPattern: u32()!)) }
-            guard ranges.allSatisfy({ Int($0.upperBound) <= ids.count }) else { return nil }
-            return Lexicon.Flat(stems: stems, headwords: headwords, ranges: ranges, translationIDs: ids)
         }
     }
 
@@ -164,11 +183,13 @@ enum LexiconCacheFormat {
         out.append(UInt8(v >> 24))
     }
 
-    private static func putStrings(_ strings: [String], _ out: inout [UInt8]) {
-        put(UInt32(strings.count), &out)
-        for s in strings {
-            put(UInt32(s.utf8.count), &out)
-            out.append(contentsOf: s.utf8)
-        }
+    private static func putBytes(_ bytes: [UInt8], _ out: inout [UInt8]) {
+        put(UInt32(bytes.count), &out)
+        out.append(contentsOf: bytes)
+    }
+
+    private static func putInts(_ values: [Int32], _ out: inout [UInt8]) {
+        put(UInt32(values.count), &out)
+        for v in values { put(UInt32(bitPattern: v), &out) }
     }
 }

@@ -1,0 +1,60 @@
+import Dispatch
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Facts about the machine.
+public enum System {
+    /// Cores available to this process.
+    public static var coreCount: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
+}
+
+/// Maps 0..<count on `jobs` threads, each with its own worker state (made by
+/// `makeWorker`: ICU objects are not thread-safe), and returns the results in index order,
+/// so output never depends on the thread count.
+public enum ParallelMap {
+    /// Runs the map. `makeWorker` is called once per thread.
+    public static func run<T>(count: Int, jobs: Int, makeWorker: @escaping () -> (Int) -> T) -> [T] {
+        let box = ResultBox<T>(count)
+        let workers = max(1, min(jobs, count))
+        nonisolated(unsafe) let make = makeWorker
+        DispatchQueue.concurrentPerform(iterations: workers) { w in
+            let work = make()
+            var k = w
+            while k < count {
+                let value = work(k)
+                box.set(k, value)
+                k += workers
+            }
+        }
+        return box.values()
+    }
+}
+
+/// Results written by several threads, one slot each, under a mutex.
+final class ResultBox<T>: @unchecked Sendable {
+    private var results: [T?]
+    private var mutex = pthread_mutex_t()
+
+    init(_ n: Int) {
+        results = [T?](repeating: nil, count: n)
+        pthread_mutex_init(&mutex, nil)
+    }
+
+    deinit { pthread_mutex_destroy(&mutex) }
+
+    func set(_ k: Int, _ value: T) {
+        pthread_mutex_lock(&mutex)
+        results[k] = value
+        pthread_mutex_unlock(&mutex)
+    }
+
+    func values() -> [T] {
+        pthread_mutex_lock(&mutex)
+        defer { pthread_mutex_unlock(&mutex) }
+        return results.map { $0! }
+    }
+}
