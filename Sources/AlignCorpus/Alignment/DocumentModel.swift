@@ -59,6 +59,53 @@ struct DocumentModel {
         enTotal = enWeights.map { $0.reduce(0, +) }
     }
 
+    /// Refits the length ratio and variance on the 1-1 beads of a first pass that the
+    /// lexicon supports (trimmed: the largest tenth of residuals is left out).
+    mutating func fitLength(on path: [ScoredBead]) {
+        let ones = path.filter { $0.zh.count == 1 && $0.en.count == 1 && $0.similarity >= 0.25 }
+        guard ones.count >= 20 else { return }
+        let lz = ones.map { Double(max(zh[$0.zh.lowerBound].length, 1)) }
+        let le = ones.map { Double(en[$0.en.lowerBound].length) }
+        let c = le.reduce(0, +) / lz.reduce(0, +)
+        var residuals = zip(lz, le).map { z, e in (e - c * z) * (e - c * z) / z }
+        residuals.sort()
+        let kept = residuals.prefix(residuals.count)
+        ratio = c
+        variance = max(kept.reduce(0, +) / Double(kept.count), 0.25 * c * c)
+    }
+
+    /// Trains IBM Model 1 on the better half of a first pass's beads and adds what it
+    /// learns to the units' translations, then reweighs (units the lexicon did not know
+    /// now count when they learned a translation).
+    mutating func learnTranslations(from path: [ScoredBead]) {
+        let aligned = path.filter { !$0.zh.isEmpty && !$0.en.isEmpty && $0.zh.count + $0.en.count <= 3 }
+        guard aligned.count >= 10 else { return }
+        let median = aligned.map(\.similarity).sorted()[aligned.count / 2]
+        var keyIDs: [String: Int32] = [:]
+        func id(_ key: String) -> Int32 {
+            if let k = keyIDs[key] { return k }
+            let k = Int32(keyIDs.count)
+            keyIDs[key] = k
+            return k
+        }
+        var pairs: [(zh: [Int32], en: [Int32])] = []
+        for bead in aligned where bead.similarity >= median {
+            let zhKeys = bead.zh.flatMap { zh[$0].units.map { id($0.key) } }
+            let enTokens = bead.en.flatMap { en[$0].tokens }
+            pairs.append((zhKeys, enTokens))
+        }
+        let model = IBMModel1(pairs: pairs)
+        for s in zh.indices {
+            for u in zh[s].units.indices {
+                guard let k = keyIDs[zh[s].units[u].key], let learned = model.table[k] else { continue }
+                for (e, _) in learned where !zh[s].units[u].translations.contains(e) {
+                    zh[s].units[u].translations.append(e)
+                }
+            }
+        }
+        reweigh()
+    }
+
     /// Gale–Church length cost: −log of the two-sided tail probability of the English
     /// length given the Chinese one.
     func lengthCost(zhLength: Int, enLength: Int) -> Double {

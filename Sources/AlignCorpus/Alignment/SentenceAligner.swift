@@ -8,6 +8,8 @@ public final class SentenceAligner {
     public let lexicon: Lexicon
     /// The cost weights.
     public var parameters = AlignmentParameters()
+    /// Whether to learn a lexicon from the first pass and align again (Moore 2002).
+    public var learnLexicon = true
     private let extractor: FeatureExtractor
 
     /// Creates an aligner over a lexicon (an empty one is allowed: length, numbers, names
@@ -26,14 +28,22 @@ public final class SentenceAligner {
         extractor.reset()
         let zhFeatures = zh.map { extractor.chinese($0) }
         let enFeatures = en.map { extractor.english($0) }
-        let model = DocumentModel(zh: zhFeatures, en: enFeatures)
+        var model = DocumentModel(zh: zhFeatures, en: enFeatures)
         let n = zh.count
         let m = en.count
         let band = Band(n: n, m: m, anchors: [], width: { _ in max(30, max(n, m) / 10) })
         let table = PairTable(
             model: model, ranges: band.pairRanges(n: n, m: m, maxSide: parameters.maxSide),
             vocabularySize: extractor.vocabulary.count)
-        let path = BandedSearch.run(model: model, table: table, band: band, parameters: parameters)
+        var path = BandedSearch.run(model: model, table: table, band: band, parameters: parameters)
+        model.fitLength(on: path)
+        if learnLexicon {
+            model.learnTranslations(from: path)
+        }
+        let secondTable = PairTable(
+            model: model, ranges: band.pairRanges(n: n, m: m, maxSide: parameters.maxSide),
+            vocabularySize: extractor.vocabulary.count)
+        path = BandedSearch.run(model: model, table: secondTable, band: band, parameters: parameters)
         return path.map { Bead(zh: $0.zh, en: $0.en, score: $0.zh.isEmpty || $0.en.isEmpty ? 0 : $0.similarity) }
     }
 }

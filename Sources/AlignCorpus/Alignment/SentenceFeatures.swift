@@ -128,7 +128,12 @@ public final class FeatureExtractor {
             if let t = lexicon.translations(of: token.text) {
                 units.append(unit(token.text, t))
             } else {
+                // Not listed: the listed pieces, and the word itself without translations
+                // (weightless until a learned lexicon gives it some).
                 units += forwardMaximumMatch(token.text)
+                if token.text.unicodeScalars.count > 1 || units.isEmpty || units.last?.key != token.text {
+                    units.append(ChineseSentence.Unit(key: token.text, translations: []))
+                }
             }
             i += 1
         }
