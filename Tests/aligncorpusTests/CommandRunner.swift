@@ -12,6 +12,8 @@ enum CommandRunner {
 
     static let testsDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     static let repository = Fixtures.repository
+    static let cacheDirectory = FileManager.default.temporaryDirectory
+        .appendingPathComponent("aligncorpus-test-cache-\(ProcessInfo.processInfo.processIdentifier)").path
 
     /// The binary built next to the test bundle (or `ALIGNCORPUS_BIN`).
     static var binary: URL {
@@ -26,10 +28,17 @@ enum CommandRunner {
             .appendingPathComponent("aligncorpus")
     }
 
-    static func run(_ arguments: [String], stdin: Data? = nil) throws -> Result {
+    /// Runs the binary with the project's test lexicon (`Tests/Fixtures/mini-cedict.u8`) and
+    /// a private cache folder, so results do not depend on what the machine has installed.
+    static func run(_ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:]) throws -> Result {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        env["ALIGNCORPUS_LEXICON"] = Fixtures.path("mini-cedict.u8")
+        env["XDG_CACHE_HOME"] = cacheDirectory
+        for (k, v) in environment { env[k] = v }
+        process.environment = env
         process.currentDirectoryURL = repository
         // Output goes to files, so a large output can never block the child.
         let outURL = FileManager.default.temporaryDirectory.appendingPathComponent("aligncorpus-out-\(UUID().uuidString)")

@@ -2,9 +2,9 @@
 /// prior(type) + lexical · (1 − similarity) · (zh + en sentences) / 2 + length · Gale–Church.
 public struct AlignmentParameters: Sendable, Equatable {
     /// Weight of lexical dissimilarity, per sentence in the bead.
-    public var lexical: Double = 6
+    public var lexical: Double = 3
     /// Weight of the length cost.
-    public var length: Double = 0.5
+    public var length: Double = 0.2
     /// Cost of leaving a sentence unaligned (a 1-0 or 0-1 bead).
     public var skip: Double = 4.5
     /// Prior cost per sentence beyond a 1-1 bead.
@@ -141,10 +141,12 @@ enum BandedSearch {
                     var c = previous + type.prior
                     if c >= best { continue }
                     if type.zh > 0 && type.en > 0 {
-                        let sim = similarity(model, table, pi..<i, pj..<j)
+                        let cover = coverage(model, table, pi..<i, pj..<j)
                         let length = model.lengthCost(
                             zhLength: zhLengthPrefix[i] - zhLengthPrefix[pi], enLength: enLengthPrefix[j] - enLengthPrefix[pj])
-                        c += parameters.lexical * (1 - sim) * Double(type.zh + type.en) / 2 + parameters.length * length
+                        // Each side's uncovered share, counted once per sentence on that side.
+                        let uncovered = (1 - cover.zh) * Double(type.zh) + (1 - cover.en) * Double(type.en)
+                        c += parameters.lexical * uncovered / 2 + parameters.length * length
                     }
                     if c < best {
                         best = c
@@ -189,8 +191,16 @@ enum BandedSearch {
 
     /// Weighted coverage of the Chinese units by the English side and of the English tokens
     /// by the Chinese side, averaged.
-    @inline(__always)
     static func similarity(_ model: DocumentModel, _ table: PairTable, _ zh: Range<Int>, _ en: Range<Int>) -> Double {
+        let c = coverage(model, table, zh, en)
+        return (c.zh + c.en) / 2
+    }
+
+    /// The weighted shares of the Chinese units covered by the English side and of the
+    /// English tokens covered by the Chinese side (a side with nothing to cover counts as
+    /// a quarter covered).
+    @inline(__always)
+    static func coverage(_ model: DocumentModel, _ table: PairTable, _ zh: Range<Int>, _ en: Range<Int>) -> (zh: Double, en: Double) {
         var zhCovered: Float = 0
         var zhTotal: Float = 0
         for s in zh {
@@ -207,11 +217,9 @@ enum BandedSearch {
             enCovered += model.enWeights[t].withUnsafeBufferPointer { mask.weightedSum($0) }
             enTotal += model.enTotal[t]
         }
-        switch (zhTotal > 0, enTotal > 0) {
-        case (true, true): return Double(zhCovered / zhTotal + enCovered / enTotal) / 2
-        case (true, false): return Double(zhCovered / zhTotal) / 2
-        case (false, true): return Double(enCovered / enTotal) / 2
-        case (false, false): return 0.25
-        }
+        return (
+            zhTotal > 0 ? Double(zhCovered / zhTotal) : 0.25,
+            enTotal > 0 ? Double(enCovered / enTotal) : 0.25
+        )
     }
 }

@@ -8,12 +8,20 @@ public struct Bead: Equatable, Hashable, Sendable {
     /// About the probability that the bead is a correct translation unit, in [0, 1];
     /// 0 for beads with an empty side.
     public var score: Double
+    /// The evidence behind the score: lexical similarity in [0, 1] (idf-weighted coverage
+    /// of each side by the other, averaged).
+    public var similarity: Double
+    /// The evidence behind the score: Gale–Church length cost (−log of the tail probability
+    /// of the English length given the Chinese one; 0 is a perfect fit).
+    public var lengthCost: Double
 
     /// Creates a bead.
-    public init(zh: Range<Int>, en: Range<Int>, score: Double = 0) {
+    public init(zh: Range<Int>, en: Range<Int>, score: Double = 0, similarity: Double = 0, lengthCost: Double = 0) {
         self.zh = zh
         self.en = en
         self.score = score
+        self.similarity = similarity
+        self.lengthCost = lengthCost
     }
 
     /// The bead in Vecalign's format: `[0, 1]:[0]`, `[]:[3]`.

@@ -20,6 +20,9 @@ struct DocumentModel {
     var variance: Double
 
     static let maxUnits = 128
+    /// Weight of Chinese words no lexicon translates, relative to their idf: they cannot be
+    /// covered, but a sentence made of them must not look free to merge into a bead.
+    static let untranslatableWeight: Float = 0.5
 
     init(zh: [ChineseSentence], en: [EnglishSentence]) {
         self.zh = zh
@@ -41,7 +44,7 @@ struct DocumentModel {
         var zhDF: [String: Int] = [:]
         for s in zh {
             var seen = Set<String>()
-            for u in s.units.prefix(Self.maxUnits) where !u.translations.isEmpty && seen.insert(u.key).inserted {
+            for u in s.units.prefix(Self.maxUnits) where seen.insert(u.key).inserted {
                 zhDF[u.key, default: 0] += 1
             }
         }
@@ -51,7 +54,7 @@ struct DocumentModel {
         let ne = Float(max(en.count, 1))
         zhWeights = zh.map { s in
             s.units.prefix(Self.maxUnits).map { u in
-                u.translations.isEmpty ? 0 : logf(1 + nz / Float(zhDF[u.key] ?? 1))
+                logf(1 + nz / Float(zhDF[u.key] ?? 1)) * (u.translations.isEmpty ? Self.untranslatableWeight : 1)
             }
         }
         enWeights = en.map { s in s.tokens.prefix(Self.maxUnits).map { logf(1 + ne / Float(enDF[$0] ?? 1)) } }
@@ -110,9 +113,22 @@ struct DocumentModel {
     /// length given the Chinese one.
     func lengthCost(zhLength: Int, enLength: Int) -> Double {
         let lz = Double(max(zhLength, 1))
-        let delta = (Double(enLength) - ratio * lz) / (variance * lz).squareRoot()
-        let tail = erfc(abs(delta) / 2.0.squareRoot())
-        return min(-log(max(tail, 1e-12)), 25)
+        let delta = abs(Double(enLength) - ratio * lz) / (variance * lz).squareRoot()
+        return Self.tailCost(delta)
+    }
+
+    /// −log P(|Z| ≥ x) for a standard normal Z, from a table (step 1/64, linear
+    /// interpolation; the search evaluates it for every bead it tries).
+    static func tailCost(_ x: Double) -> Double {
+        let scaled = x * 64
+        let k = Int(scaled)
+        if k >= tailTable.count - 1 { return tailTable[tailTable.count - 1] }
+        let f = scaled - Double(k)
+        return tailTable[k] * (1 - f) + tailTable[k + 1] * f
+    }
+
+    static let tailTable: [Double] = (0...(64 * 8)).map { k in
+        min(-log(max(erfc(Double(k) / 64 / 2.0.squareRoot()), 1e-12)), 25)
     }
 }
 

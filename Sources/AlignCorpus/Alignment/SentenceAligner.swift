@@ -8,6 +8,9 @@ public final class SentenceAligner {
     public let lexicon: Lexicon
     /// The cost weights.
     public var parameters = AlignmentParameters()
+    /// Half-width of the search band around the anchor line, in sentences.
+    static let bandWidth = 12
+
     /// Whether to learn a lexicon from the first pass and align again (Moore 2002).
     public var learnLexicon = true
     private let extractor: FeatureExtractor
@@ -31,7 +34,10 @@ public final class SentenceAligner {
         var model = DocumentModel(zh: zhFeatures, en: enFeatures)
         let n = zh.count
         let m = en.count
-        let band = Band(n: n, m: m, anchors: [], width: { _ in max(30, max(n, m) / 10) })
+        // Anchors (sentence s ↔ t) are DP cells (s, t) on the path; the band widens where
+        // they are far apart.
+        let anchors = AnchorFinder.anchors(model: model)
+        let band = Band(n: n, m: m, anchors: anchors, width: { gap in Self.bandWidth + gap / 4 })
         let table = PairTable(
             model: model, ranges: band.pairRanges(n: n, m: m, maxSide: parameters.maxSide),
             vocabularySize: extractor.vocabulary.count)
@@ -44,6 +50,12 @@ public final class SentenceAligner {
             model: model, ranges: band.pairRanges(n: n, m: m, maxSide: parameters.maxSide),
             vocabularySize: extractor.vocabulary.count)
         path = BandedSearch.run(model: model, table: secondTable, band: band, parameters: parameters)
-        return path.map { Bead(zh: $0.zh, en: $0.en, score: $0.zh.isEmpty || $0.en.isEmpty ? 0 : $0.similarity) }
+        return path.map { bead in
+            let aligned = !bead.zh.isEmpty && !bead.en.isEmpty
+            return Bead(
+                zh: bead.zh, en: bead.en,
+                score: aligned ? ScoreCalibration.probability(bead) : 0,
+                similarity: bead.similarity, lengthCost: bead.lengthCost)
+        }
     }
 }

@@ -7,7 +7,8 @@ public struct BeadFormatter {
         case tsv
         /// Vecalign's format, one bead a line, every bead: `[0, 1]:[0]`, `[]:[3]`, `[2]:[]`.
         case beads
-        /// One JSON object a bead: `zh` and `en` indices, `score`, `zh_text`, `en_text`.
+        /// One JSON object a bead: `zh` and `en` indices, `score`, the evidence behind it
+        /// (`similarity`, `length_cost`), `zh_text`, `en_text`.
         case jsonl
     }
 
@@ -39,6 +40,10 @@ public struct BeadFormatter {
                 out.append(contentsOf: bead.en.map(String.init).joined(separator: ",").utf8)
                 out.append(contentsOf: #"],"score":"#.utf8)
                 out.append(contentsOf: Self.decimal(bead.score).utf8)
+                out.append(contentsOf: #","similarity":"#.utf8)
+                out.append(contentsOf: Self.decimal(bead.similarity).utf8)
+                out.append(contentsOf: #","length_cost":"#.utf8)
+                out.append(contentsOf: fixed(bead.lengthCost, 3).utf8)
                 out.append(contentsOf: #","zh_text":"#.utf8)
                 JSONText.appendString(zhText, to: &out)
                 out.append(contentsOf: #","en_text":"#.utf8)

@@ -1,0 +1,55 @@
+import TestSupport
+import Testing
+
+@testable import AlignCorpus
+
+@Suite struct LexiconTests {
+    static func miniCEDICT() throws -> Lexicon {
+        let bytes = try #require(LexiconStore.readFile(Fixtures.path("mini-cedict.u8")))
+        return CEDICTReader.lexicon(from: bytes)
+    }
+
+    @Test func glossesBecomeStemsWithoutFunctionWordsOrCrossReferences() throws {
+        let lexicon = try Self.miniCEDICT()
+        let stems = Set(try #require(lexicon.translations(of: "苹果")).map { lexicon.stem($0) })
+        #expect(stems == [EnglishStemmer.stem("apple")])  // `CL:…` gives nothing
+        let go = Set(try #require(lexicon.translations(of: "去")).map { lexicon.stem($0) })
+        #expect(go == ["go"])  // `to` is a function word, `(a place)` a comment
+    }
+
+    @Test func traditionalAndSimplifiedHeadwordsBothWork() throws {
+        let lexicon = try Self.miniCEDICT()
+        #expect(lexicon.translations(of: "电视") == lexicon.translations(of: "電視"))
+        #expect(lexicon.contains("市場") && lexicon.contains("市场"))
+    }
+
+    @Test func surnamesAndReadings() throws {
+        let lexicon = try Self.miniCEDICT()
+        #expect(try #require(lexicon.translations(of: "陈")).map { lexicon.stem($0) } == ["chen"])
+        #expect(lexicon.readings["陈".unicodeScalars.first!.value] == "chen")
+        #expect(lexicon.readings["苹".unicodeScalars.first!.value] == nil)  // only one-character entries
+    }
+
+    @Test func cacheRoundTrip() throws {
+        let lexicon = try Self.miniCEDICT()
+        let decoded = try #require(LexiconCacheFormat.decode(LexiconCacheFormat.encode(lexicon)))
+        #expect(decoded.count == lexicon.count)
+        for headword in ["今天", "電視", "陈", "碗"] {
+            #expect(decoded.translations(of: headword).map(Array.init) == lexicon.translations(of: headword).map(Array.init))
+        }
+        #expect(decoded.readings == lexicon.readings)
+        #expect(LexiconCacheFormat.decode(Array("not a cache".utf8)) == nil)
+        var corrupt = LexiconCacheFormat.encode(lexicon)
+        corrupt.removeLast(10)
+        #expect(LexiconCacheFormat.decode(corrupt) == nil)
+    }
+
+    @Test func stemmerMeetsInflections() {
+        #expect(EnglishStemmer.stem("said") == EnglishStemmer.stem("say"))
+        #expect(EnglishStemmer.stem("countries") == EnglishStemmer.stem("country"))
+        #expect(EnglishStemmer.stem("watched") == EnglishStemmer.stem("watch"))
+        #expect(EnglishStemmer.stem("running") == EnglishStemmer.stem("run"))
+        #expect(EnglishStemmer.stem("hoped") == EnglishStemmer.stem("hope"))
+        #expect(EnglishStemmer.stem("apples") == EnglishStemmer.stem("apple"))
+    }
+}
