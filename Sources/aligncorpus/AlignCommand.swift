@@ -18,8 +18,14 @@ struct AlignCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "A Chinese document and its English translation (repeat for more pairs).")
+    @Argument(help: "A bilingual page (one file), or a Chinese document and its English translation (repeat for more pairs).")
     var files: [String]
+
+    @Option(help: "Pages: leave out pairs scoring below this (0-1).")
+    var minScore: Double = 0.5
+
+    @Flag(help: .hidden)
+    var dumpCandidates = false
 
     @Option(help: "Input layout: text (segmented by aligncorpus) or lines (one sentence a line, used as given).")
     var input: InputLayout = .text
@@ -45,9 +51,10 @@ struct AlignCommand: ParsableCommand {
     enum OutputLayout: String, ExpressibleByArgument, CaseIterable { case tsv, beads, jsonl }
 
     func validate() throws {
-        guard files.count >= 2, files.count % 2 == 0 else {
-            throw ValidationError("give a Chinese and an English file for each pair (an even number of files)")
+        guard files.count == 1 || files.count % 2 == 0 else {
+            throw ValidationError("give one bilingual page, or a Chinese and an English file for each pair (an even number of files)")
         }
+        guard (0...1).contains(minScore) else { throw ValidationError("--min-score must be between 0 and 1") }
         if files.count > 2 && outDir == nil { throw ValidationError("several pairs need --out-dir") }
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
         _ = try parameters()
@@ -66,6 +73,7 @@ struct AlignCommand: ParsableCommand {
 
     func run() throws {
         let lexicon = try loadLexicon()
+        if files.count == 1 { return try alignPage(files[0], lexicon: lexicon) }
         let parameters = try parameters()
         let pairs = stride(from: 0, to: files.count, by: 2).map { (files[$0], files[$0 + 1]) }
         let results = ParallelMap.run(count: pairs.count, jobs: jobs) { () -> (Int) -> Result<[UInt8], AlignCorpusError> in
@@ -112,6 +120,39 @@ struct AlignCommand: ParsableCommand {
         } catch {
             return .failure(.icu(operation: "segmenter", status: "\(error)"))
         }
+    }
+
+    func alignPage(_ path: String, lexicon: Lexicon) throws {
+        let page: [ZonedParagraph]
+        do {
+            page = try PageReader.read(path: path, encoding: encoding)
+        } catch let error as AlignCorpusError {
+            Terminal.report(error)
+            throw ExitCode.failure
+        }
+        let aligner = try PageAligner(lexicon: lexicon)
+        aligner.minimumScore = minScore
+        if dumpCandidates {
+            let (zh, en, candidates) = aligner.score(page)
+            var out: [UInt8] = []
+            for c in candidates {
+                let line = "\(c.zh.lowerBound)\t\(c.zh.upperBound)\t\(c.en.lowerBound)\t\(c.en.upperBound)\t"
+                    + "\(c.zhCoverage)\t\(c.enCoverage)\t\(c.lengthDeviation)\t\(c.sameZone ? 1 : 0)\t\(c.score)\t\(c.margin)\t"
+                    + "\(zh[c.zh.lowerBound].zone?.rawValue ?? "-")\t\(en[c.en.lowerBound].zone?.rawValue ?? "-")\t"
+                    + TextCleaning.tsvField(c.zh.map { zh[$0].text }.joined()) + "\t"
+                    + TextCleaning.tsvField(c.en.map { en[$0].text }.joined(separator: " ")) + "\n"
+                out += Array(line.utf8)
+            }
+            Terminal.write(out)
+            return
+        }
+        let alignment = aligner.align(page)
+        if alignment.zh.isEmpty || alignment.en.isEmpty {
+            Terminal.note("\(path): note: the page has \(alignment.zh.isEmpty ? "no Chinese" : "no English") text; no pairs")
+        }
+        var out: [UInt8] = []
+        PagePairFormatter(layout: output == .jsonl ? .jsonl : .tsv).append(alignment, to: &out)
+        Terminal.write(out)
     }
 
     func sentences(_ path: String) throws -> [String] {

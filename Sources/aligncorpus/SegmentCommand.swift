@@ -37,13 +37,30 @@ struct SegmentCommand: ParsableCommand {
         for file in files {
             do {
                 let reader = try ParagraphReader(path: file, encoding: encoding)
+                // JSON lines carry zones: the page zoner holds a paragraph back at most.
+                let zoner = PageZoner()
+                var held: [Int: SegmentedParagraph] = [:]
+                func emit(_ zoned: [ZonedParagraph]) {
+                    for z in zoned {
+                        guard var segmented = held.removeValue(forKey: z.paragraph.index) else { continue }
+                        segmented.segments = z.segments
+                        formatter.appendJSON(segmented, file: file, to: &out)
+                    }
+                }
                 while let paragraph = try reader.next() {
-                    formatter.append(paragraph, file: file, segmenter: segmenter, to: &out)
+                    if format == .jsonl {
+                        let segmented = segmenter.segmentsWithWords(of: paragraph)
+                        held[paragraph.index] = segmented
+                        emit(zoner.add(paragraph, segments: segmented.segments))
+                    } else {
+                        formatter.append(paragraph, file: file, segmenter: segmenter, to: &out)
+                    }
                     if out.count >= 1 << 16 {
                         Terminal.write(out)
                         out.removeAll(keepingCapacity: true)
                     }
                 }
+                emit(zoner.finish())
             } catch let error as AlignCorpusError {
                 Terminal.write(out)
                 out.removeAll(keepingCapacity: true)

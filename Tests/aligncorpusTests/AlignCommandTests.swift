@@ -68,7 +68,10 @@ import Testing
     }
 
     @Test func badInputAndUsage() throws {
-        #expect(try CommandRunner.run(["align", Self.zh]).status == 64)
+        let onePage = try CommandRunner.run(["align", Self.zh])  // one file is a page: Chinese only
+        #expect(onePage.status == 0)
+        #expect(onePage.stdout == "")
+        #expect(onePage.stderr == "\(Self.zh): note: the page has no English text; no pairs\n")
         #expect(try CommandRunner.run(["align", Self.zh, Self.en, Self.zh]).status == 64)
         #expect(try CommandRunner.run(["align", Self.zh, Self.en, Self.zh, Self.en]).status == 64)  // needs --out-dir
         #expect(try CommandRunner.run(["align", "--param", "nonsense=1", Self.zh, Self.en]).status == 64)
@@ -80,6 +83,24 @@ import Testing
         let oneSided = try CommandRunner.run(["align", "--input", "lines", empty, Self.en])
         #expect(oneSided.status == 1)
         #expect(oneSided.stderr.contains("file is empty"))
+    }
+}
+
+@Suite struct PageCommandTests {
+    @Test func alignsAPageIntoZonedPairs() throws {
+        let result = try CommandRunner.run(["align", "corpora/pages/dairy-agreement.txt"])
+        #expect(result.status == 0)
+        try CommandRunner.expectGolden(result.stdout, "align-page-dairy-agreement.tsv")
+        for line in result.stdout.split(separator: "\n") {
+            #expect(line.split(separator: "\t", omittingEmptySubsequences: false).count == 4)
+        }
+        let jsonl = try CommandRunner.run(["align", "--output", "jsonl", "corpora/pages/dairy-agreement.txt"])
+        let first = try JSONSerialization.jsonObject(with: Data(jsonl.stdout.split(separator: "\n")[0].utf8)) as? [String: Any]
+        #expect(first?["zh_zone"] as? String != nil && first?["en_zone"] as? String != nil)
+    }
+
+    @Test func minScoreMustBeAProbability() throws {
+        #expect(try CommandRunner.run(["align", "--min-score", "1.5", "corpora/pages/dairy-agreement.txt"]).status == 64)
     }
 }
 

@@ -49,4 +49,34 @@ struct ReferencePageTests {
         // The end mark belongs to no segment.
         #expect(!lines.contains { $0.text.contains("■") })
     }
+
+    @Test func alignGivesExactlyTheExpectedPairs() throws {
+        // With the real lexicon (the tests otherwise use a tiny fixture one).
+        let lexicon = LexiconStoreCheck.installedLexicon
+        guard let lexicon else { return }
+        let result = try CommandRunner.run(["align", Self.page], environment: ["ALIGNCORPUS_LEXICON": lexicon])
+        #expect(result.status == 0)
+        let caption1 = "当地时间7月2日晚,国家主席习近平应邀同哈萨克斯坦总统托卡耶夫共进晚餐,在愉快温馨的环境中就中哈关系和共同关心的问题进行了亲切友好的交流。"
+        let english1 = "On Tuesday evening, Xi and Tokayev had a cordial and friendly exchange over dinner in a pleasant and warm atmosphere, discussing issues related to China-Kazakhstan relations and issues of common concerns."
+        let pairs = result.stdout.split(separator: "\n").map { line -> String in
+            let f = line.split(separator: "\t", omittingEmptySubsequences: false)
+            return "\(f[0])|\(f[1])|\(f[3])"
+        }
+        #expect(pairs.sorted() == [
+            "\(caption1)|\(english1)|caption", "\(caption1)|\(english1)|lead>body",
+            "这是习近平同托卡耶夫握手。|Chinese President Xi Jinping shakes hands with Kazakh President Kassym-Jomart Tokayev on July 2, 2024.|caption",
+            "新华社记者 谢环驰 摄|(Xinhua/Xie Huanchi)|credit", "新华社阿斯塔纳7月2日电|ASTANA, July 2 (Xinhua)|dateline",
+        ].sorted())
+    }
+}
+
+/// The CC-CEDICT file `tools/fetch-lexicon` installs, when it is there.
+enum LexiconStoreCheck {
+    static var installedLexicon: String? {
+        let env = ProcessInfo.processInfo.environment
+        if let path = env["ALIGNCORPUS_LEXICON"], FileManager.default.fileExists(atPath: path) { return path }
+        let cache = env["XDG_CACHE_HOME"].map { $0 + "/aligncorpus" } ?? (NSHomeDirectory() + "/.cache/aligncorpus")
+        let path = cache + "/cedict_ts.u8"
+        return FileManager.default.fileExists(atPath: path) ? path : nil
+    }
 }

@@ -44,6 +44,11 @@ public struct Vocabulary: Sendable {
         return id
     }
 
+    /// The word with id `id` (for diagnostics).
+    func word(_ id: Int32) -> String {
+        Int(id) < lexicon.stemCount ? lexicon.stem(id) : extraWords[Int(id) - lexicon.stemCount]
+    }
+
     func existingID(_ stem: String) -> Int32? { lexicon.stemID(stem) ?? extra[stem] }
 }
 
@@ -105,7 +110,7 @@ public final class FeatureExtractor {
                 }
             }
             if matched > 1 {
-                units.append(unit(joined, lexicon.translations(of: joined)!))
+                if let t = lexicon.translations(of: joined), !t.isEmpty { units.append(unit(joined, t)) }
                 i += matched
                 continue
             }
@@ -120,16 +125,17 @@ public final class FeatureExtractor {
                 let chars = tokens[i..<run].map(\.text)
                 var translations: [Int32] = []
                 for form in nameForms(keys.pinyin(chars.joined())) { translations.append(vocabulary.id(form)) }
+                for skeleton in nameSkeletons(keys.pinyin(chars.joined())) { translations.append(vocabulary.id(skeleton)) }
                 for c in chars { if let t = lexicon.translations(of: c) { translations += t } }
                 units.append(ChineseSentence.Unit(key: chars.joined(), translations: unique(translations)))
                 i = run
                 continue
             }
             if let t = lexicon.translations(of: token.text) {
-                units.append(unit(token.text, t))
+                if !t.isEmpty { units.append(unit(token.text, t)) }  // else a function word
             } else {
                 // Not listed: the listed pieces, and the word itself without translations
-                // (weightless until a learned lexicon gives it some).
+                // (it counts against coverage until a learned lexicon gives it some).
                 units += forwardMaximumMatch(token.text)
                 if token.text.unicodeScalars.count > 1 || units.isEmpty || units.last?.key != token.text {
                     units.append(ChineseSentence.Unit(key: token.text, translations: []))
@@ -159,7 +165,7 @@ public final class FeatureExtractor {
             while len >= 1 {
                 let piece = String(String.UnicodeScalarView(chars[p..<(p + len)]))
                 if let t = lexicon.translations(of: piece) {
-                    units.append(unit(piece, t))
+                    if !t.isEmpty { units.append(unit(piece, t)) }
                     p += len
                     found = true
                     break
@@ -188,6 +194,18 @@ public final class FeatureExtractor {
         return forms
     }
 
+    /// Transliteration skeletons of a name run and of its tails (`同托卡耶夫` → the tail
+    /// `托卡耶夫` → `~TKF`).
+    func nameSkeletons(_ pinyin: String) -> [String] {
+        let syllables = pinyin.split(separator: " ").map(String.init)
+        guard syllables.count >= 2 else { return [] }
+        var result: [String] = []
+        for start in 0..<(syllables.count - 1) {
+            if let s = Transliteration.pinyinSkeleton(Array(syllables[start...])), !result.contains(s) { result.append(s) }
+        }
+        return result
+    }
+
     private func unique(_ ids: [Int32]) -> [Int32] {
         var seen = Set<Int32>()
         return ids.filter { seen.insert($0).inserted }
@@ -208,15 +226,19 @@ public final class FeatureExtractor {
         let original = keys.wordTokens(of: text, language: .en)
         var previousCapital: (text: String, end: Int)?
         for token in original where token.isWord {
-            let lower = Normalizer.matchingKey(token.text)
+            let lower = Normalizer.matchingKey(token.text).trimmingApostrophes
             let capital = token.text.unicodeScalars.first.map { $0.properties.isUppercase } ?? false
-            if !token.isNumeric && !EnglishStemmer.stopWords.contains(lower) {
+            if let expansion = EnglishStemmer.acronyms[token.text.filter { $0 != "." }] {
+                // `US`, `NPC`: the words they stand for, as glosses would give them.
+                for word in expansion { add(EnglishStemmer.stem(word.trimmingApostrophes)) }
+            } else if !token.isNumeric && !EnglishStemmer.stopWords.contains(lower) {
                 add(EnglishStemmer.stem(lower))
             }
             if capital && !token.isNumeric {
                 if let previous = previousCapital, token.start - previous.end <= 1 {
                     add(previous.text + lower)
                 }
+                if let skeleton = Transliteration.englishSkeleton(lower) { add(skeleton) }
                 previousCapital = (lower, token.end)
             } else {
                 previousCapital = nil

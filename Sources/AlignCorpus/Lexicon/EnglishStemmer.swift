@@ -14,6 +14,21 @@ public enum EnglishStemmer {
         "classifier", "particle", "form", "bound", "sb's", "sth's", "if", "but", "because", "while",
     ]
 
+    /// Acronyms of news English and the words they stand for (upper case as written,
+    /// dots removed: `U.S.` is `US`).
+    public static let acronyms: [String: [String]] = [
+        "US": ["united", "states"], "USA": ["united", "states"], "UK": ["united", "kingdom"], "UN": ["united", "nations"],
+        "EU": ["european", "union"], "NPC": ["national", "people's", "congress"], "CPC": ["communist", "party"],
+        "CPPCC": ["political", "consultative", "conference"], "PRC": ["people's", "republic", "china"],
+        "SCO": ["shanghai", "cooperation", "organization"], "WTO": ["world", "trade", "organization"],
+        "WHO": ["world", "health", "organization"], "IMF": ["international", "monetary", "fund"],
+        "GDP": ["gdp", "gross", "domestic", "product"], "NATO": ["north", "atlantic", "treaty"],
+        "ASEAN": ["southeast", "asian", "nations"], "APEC": ["asia", "pacific", "economic", "cooperation"],
+        "BRICS": ["brics"], "UNESCO": ["unesco", "educational", "scientific", "cultural"],
+        "CNSA": ["national", "space", "administration"], "PLA": ["people's", "liberation", "army"],
+        "FM": ["foreign", "minister"], "AI": ["artificial", "intelligence"],
+    ]
+
     static let irregular: [String: String] = [
         "said": "say", "says": "say", "went": "go", "gone": "go", "goes": "go", "made": "make", "took": "take",
         "taken": "take", "saw": "see", "seen": "see", "came": "come", "got": "get", "gotten": "get", "gave": "give",

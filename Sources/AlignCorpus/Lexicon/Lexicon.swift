@@ -101,13 +101,14 @@ struct LexiconBuilder {
         return id
     }
 
-    /// Adds translations to a headword (merged with what it has).
+    /// Adds translations to a headword (merged with what it has). A headword whose glosses
+    /// give no content word (`的`, `了`) is kept with none: a function word.
     mutating func add(headword: String, stems newStems: [String]) {
         var ids = entries[headword] ?? []
         for stem in newStems {
             let id = stemID(stem)
             if !ids.contains(id) { ids.append(id) }
         }
-        if !ids.isEmpty { entries[headword] = ids }
+        entries[headword] = ids
     }
 }

@@ -32,7 +32,11 @@ public struct SegmentFormatter {
             segmenter.appendWordLines(of: paragraph, to: &out)
             return
         }
-        let segmented = segmenter.segmentsWithWords(of: paragraph)
+        appendJSON(segmenter.segmentsWithWords(of: paragraph), file: file, to: &out)
+    }
+
+    /// Appends a segmented paragraph as JSON lines (its segments' zones as they are).
+    public func appendJSON(_ segmented: SegmentedParagraph, file: String, to out: inout [UInt8]) {
         for (k, segment) in segmented.segments.enumerated() {
             let words = segmented.wordRanges[segmented.wordsOfSegment[k]]
             out.append(contentsOf: #"{"file":"#.utf8)

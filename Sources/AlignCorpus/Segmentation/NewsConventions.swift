@@ -199,6 +199,18 @@ public enum NewsConventions {
         return nil
     }
 
+    /// If `text` starts with an English photo credit in brackets followed by more text (a
+    /// caption run into the story: `[Photo by Li Ming/For China Daily] China's probe…`),
+    /// the index just after the credit.
+    public static func englishCreditPrefixEnd(_ text: String) -> String.Index? {
+        guard let first = text.first, first == "(" || first == "[" else { return nil }
+        let close: Character = first == "(" ? ")" : "]"
+        guard let end = text.firstIndex(of: close) else { return nil }
+        let after = text.index(after: end)
+        guard after < text.endIndex, englishCreditStart(String(text[..<after])) != nil else { return nil }
+        return after
+    }
+
     // MARK: Helpers
 
     /// Maps the Traditional forms of the few characters credits are recognised by.

@@ -133,6 +133,9 @@ public final class SentenceSegmenter {
             } else if let start = NewsConventions.englishCreditStart(sentence) {
                 add(String(sentence[..<start]), nil)
                 add(String(sentence[start...]), .credit)
+            } else if let end = NewsConventions.englishCreditPrefixEnd(sentence) {
+                add(String(sentence[..<end]), .credit)
+                add(String(sentence[end...]), nil)
             } else {
                 add(sentence, nil)
             }
@@ -189,6 +192,15 @@ public final class SentenceSegmenter {
         "Art", "Sec", "Ch",
     ]
 
+    /// Dotted abbreviations that stand before names (`U.S. Secretary of State`).
+    static let dottedNames: Set<String> = ["U.S", "U.K", "U.N", "E.U", "U.S.A", "P.R.C", "D.C", "S.A.R", "U.A.E"]
+    /// Words that start sentences rather than continue a name after `U.S.`.
+    static let sentenceStarters: Set<String> = [
+        "The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "This", "That", "These", "Those", "There",
+        "In", "On", "At", "But", "And", "Or", "So", "Yet", "If", "When", "While", "After", "Before", "As", "For",
+        "His", "Her", "Its", "Their", "Our", "My", "Meanwhile", "However", "Also", "Since", "Last", "Next", "Now",
+    ]
+
     /// True when the sentence `previous` ends with an abbreviation and `next` continues it.
     static func continuesAfterAbbreviation(_ utf8: [UInt8], _ previous: Range<Int>, _ next: Range<Int>) -> Bool {
         var end = previous.upperBound
@@ -197,12 +209,22 @@ public final class SentenceSegmenter {
         var start = end - 1
         while start > previous.lowerBound && isASCIILetter(utf8[start - 1]) { start -= 1 }
         guard start < end - 1 else { return false }
-        if start > previous.lowerBound && utf8[start - 1] == 0x2E { return false }  // `U.S.` is ICU's call
-        let word = String(decoding: utf8[start..<(end - 1)], as: UTF8.self)
         var first = next.lowerBound
         while first < next.upperBound && utf8[first] == 0x20 { first += 1 }
         guard first < next.upperBound else { return false }
         let c = utf8[first]
+        if start > previous.lowerBound && utf8[start - 1] == 0x2E {
+            // Dotted abbreviations (`U.S.`): ICU keeps them before lower case; before a
+            // capital they continue unless the next word usually starts a sentence.
+            var s = start - 1
+            while s > previous.lowerBound && (isASCIILetter(utf8[s - 1]) || utf8[s - 1] == 0x2E) { s -= 1 }
+            let dotted = String(decoding: utf8[s..<(end - 1)], as: UTF8.self)
+            guard dottedNames.contains(dotted), c >= 0x41 && c <= 0x5A else { return false }
+            var wordEnd = first
+            while wordEnd < next.upperBound && isASCIILetter(utf8[wordEnd]) { wordEnd += 1 }
+            return !sentenceStarters.contains(String(decoding: utf8[first..<wordEnd], as: UTF8.self))
+        }
+        let word = String(decoding: utf8[start..<(end - 1)], as: UTF8.self)
         if titles.contains(word) { return true }
         if beforeNumbers.contains(word) { return c >= 0x30 && c <= 0x39 }
         // An initial: `John F. Kennedy`.

@@ -108,6 +108,13 @@ private func segment(_ text: String, _ language: Language) throws -> [(String, Z
         ])
     }
 
+    @Test func dottedAbbreviationsBeforeNames() {
+        #expect(segmenter.sentences(of: "Xi met U.S. Secretary of State Rex Tillerson. Talks went well.", language: .en) == [
+            "Xi met U.S. Secretary of State Rex Tillerson.", "Talks went well.",
+        ])
+        #expect(segmenter.sentences(of: "He flew to the U.S. The talks began.", language: .en).count == 2)
+    }
+
     @Test func initialsDoNotEndSentences() {
         #expect(segmenter.sentences(of: "John F. Kennedy spoke. Then he left.", language: .en) == [
             "John F. Kennedy spoke.", "Then he left.",

@@ -1,0 +1,423 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// A pair found on a bilingual page: one or more adjacent Chinese segments and one or two
+/// adjacent English segments that translate each other.
+public struct PagePair: Equatable, Sendable {
+    /// Indices into the page's Chinese segments.
+    public var zh: Range<Int>
+    /// Indices into the page's English segments.
+    public var en: Range<Int>
+    /// The Chinese side: its segments joined with nothing between them.
+    public var zhText: String
+    /// The English side: its segments joined with a space.
+    public var enText: String
+    /// About the probability that the two sides translate each other, in [0, 1].
+    public var score: Double
+    /// Zone of the Chinese side (of its first segment).
+    public var zhZone: Zone
+    /// Zone of the English side.
+    public var enZone: Zone
+
+    /// `caption`, or `lead>body` when the sides' zones differ.
+    public var zoneLabel: String { zhZone == enZone ? zhZone.rawValue : "\(zhZone.rawValue)>\(enZone.rawValue)" }
+}
+
+/// The result of aligning one page.
+public struct PageAlignment: Sendable {
+    /// The page's Chinese segments, in order, with zones.
+    public var zh: [Segment]
+    /// The page's English segments.
+    public var en: [Segment]
+    /// The pairs, in the order of their Chinese side.
+    public var pairs: [PagePair]
+}
+
+/// Finds the sentence pairs of a bilingual news page: the Chinese article and the English
+/// one on the same event are not translations of each other, but their captions, credits,
+/// datelines and some sentences are. Every Chinese group (one segment, or two to four
+/// adjacent ones of a paragraph) is scored against every English group (one segment or
+/// two adjacent ones) that its zone allows — order may cross and zones may differ — and
+/// pairs are taken best first, each segment at most once, while their score clears the
+/// threshold. Datelines pair by their date, credits by their photographer's name.
+///
+/// Holds ICU objects: one aligner per thread.
+public final class PageAligner {
+    /// The lexicon in use.
+    public let lexicon: Lexicon
+    /// Pairs scoring below this are not emitted.
+    public var minimumScore = 0.5
+    private let extractor: FeatureExtractor
+    private let keys: KeyExtractor
+
+    /// Creates an aligner over a lexicon (possibly empty).
+    public init(lexicon: Lexicon) throws {
+        self.lexicon = lexicon
+        keys = try KeyExtractor(readings: lexicon.readings)
+        extractor = FeatureExtractor(lexicon: lexicon, keys: keys)
+    }
+
+    /// A candidate pair and the evidence for it.
+    public struct Candidate: Sendable {
+        public var zh: Range<Int>
+        public var en: Range<Int>
+        public var zhCoverage: Double
+        public var enCoverage: Double
+        public var lengthDeviation: Double
+        public var sameZone: Bool
+        /// How much better than the best competing candidate (one that shares a side with
+        /// this one and pairs it with something else, not a repeat of the same text).
+        public var margin: Double = 0
+        /// The last free sentences of two captions whose other sentences paired with each
+        /// other: the same photo described in both languages.
+        public var completesCaption = false
+        public var score: Double
+
+        /// The plain similarity: the two coverages averaged.
+        public var similarity: Double { (zhCoverage + enCoverage) / 2 }
+    }
+
+    /// Aligns a zoned page.
+    public func align(_ page: [ZonedParagraph]) -> PageAlignment {
+        let scored = score(page)
+        let zh = scored.zh
+        let en = scored.en
+        var candidates = scored.candidates
+        var usedZh = [Bool](repeating: false, count: zh.count)
+        var usedEn = [Bool](repeating: false, count: en.count)
+        var chosen: [Candidate] = []
+        // Best first; after each choice the margins of the rest are measured again against
+        // what is still free, so pairs that cross (caption sentences in swapped order)
+        // are found once their rivals are taken.
+        while true {
+            var best: Int?
+            for k in candidates.indices {
+                let c = candidates[k]
+                guard c.score >= minimumScore, !c.zh.contains(where: { usedZh[$0] }), !c.en.contains(where: { usedEn[$0] })
+                else { continue }
+                if let b = best {
+                    let o = candidates[b]
+                    if c.score < o.score || (c.score == o.score && (c.zh.lowerBound, c.en.lowerBound) >= (o.zh.lowerBound, o.en.lowerBound)) {
+                        continue
+                    }
+                }
+                best = k
+            }
+            guard let b = best else { break }
+            let c = candidates[b]
+            chosen.append(c)
+            for s in c.zh { usedZh[s] = true }
+            for t in c.en { usedEn[t] = true }
+            // Repeats of the chosen texts are spoken for too (they pair with each other below).
+            var takenZh = usedZh
+            var takenEn = usedEn
+            let chosenZh = Set(chosen.map { $0.zh.map { zh[$0].text }.joined() })
+            let chosenEn = Set(chosen.map { $0.en.map { en[$0].text }.joined(separator: " ") })
+            for s in zh.indices where chosenZh.contains(zh[s].text) { takenZh[s] = true }
+            for t in en.indices where chosenEn.contains(en[t].text) { takenEn[t] = true }
+            Self.computeMargins(&candidates, zh: zh, en: en, usedZh: takenZh, usedEn: takenEn)
+            Self.markCaptionCompletions(&candidates, zh: zh, en: en, chosen: chosen, usedZh: usedZh, usedEn: usedEn)
+            for k in candidates.indices where !Self.special(zh[candidates[k].zh.lowerBound].zone) {
+                candidates[k].score = PageCalibration.probability(candidates[k])
+            }
+        }
+        // A sentence repeated elsewhere on the page pairs there too, with the repeat of its
+        // partner (the sample's Chinese lead and English last paragraph repeat the captions).
+        for c in chosen {
+            let zhText = c.zh.map { zh[$0].text }.joined()
+            let enText = c.en.map { en[$0].text }.joined(separator: " ")
+            for other in candidates where !other.zh.contains(where: { usedZh[$0] }) && !other.en.contains(where: { usedEn[$0] }) {
+                guard other.zh.map({ zh[$0].text }).joined() == zhText,
+                    other.en.map({ en[$0].text }).joined(separator: " ") == enText
+                else { continue }
+                var repeated = other
+                repeated.score = c.score
+                chosen.append(repeated)
+                for s in other.zh { usedZh[s] = true }
+                for t in other.en { usedEn[t] = true }
+            }
+        }
+        var pairs = chosen.map { c in
+            PagePair(
+                zh: c.zh, en: c.en, zhText: c.zh.map { zh[$0].text }.joined(),
+                enText: c.en.map { en[$0].text }.joined(separator: " "), score: c.score,
+                zhZone: zh[c.zh.lowerBound].zone ?? .body, enZone: en[c.en.lowerBound].zone ?? .body)
+        }
+        pairs.sort { ($0.zh.lowerBound, $0.en.lowerBound) < ($1.zh.lowerBound, $1.en.lowerBound) }
+        return PageAlignment(zh: zh, en: en, pairs: pairs)
+    }
+
+    /// Every candidate pair with its evidence and score.
+    public func score(_ page: [ZonedParagraph]) -> (zh: [Segment], en: [Segment], candidates: [Candidate]) {
+        let zh = page.filter { $0.paragraph.language == .zh }.flatMap(\.segments)
+        let en = page.filter { $0.paragraph.language == .en }.flatMap(\.segments)
+        guard !zh.isEmpty, !en.isEmpty else { return (zh, en, []) }
+        extractor.reset()
+        let model = DocumentModel(zh: zh.map { extractor.chinese($0.text) }, en: en.map { extractor.english($0.text) })
+        var scorer = GroupScorer(model: model)
+        let zhGroups = groups(zh, maxSize: 4)
+        let enGroups = groups(en, maxSize: 2)
+        var candidates: [Candidate] = []
+        for zg in zhGroups {
+            let zZone = zh[zg.lowerBound].zone ?? .body
+            for eg in enGroups {
+                let eZone = en[eg.lowerBound].zone ?? .body
+                guard Self.compatible(zZone, eZone) else { continue }
+                var c = Candidate(
+                    zh: zg, en: eg, zhCoverage: 0, enCoverage: 0, lengthDeviation: 0, sameZone: zZone == eZone, score: 0)
+                switch zZone {
+                case .dateline:
+                    c.score = datelinesMatch(zh[zg.lowerBound].text, en[eg.lowerBound].text) ? 0.95 : 0
+                case .credit:
+                    c.score = creditsMatch(zh[zg.lowerBound].text, en[eg.lowerBound].text) ? 0.9 : 0
+                default:
+                    let cover = scorer.coverage(zg, eg)
+                    c.zhCoverage = cover.zh
+                    c.enCoverage = cover.en
+                    let lz = Double(zg.reduce(0) { $0 + model.zh[$1].length })
+                    let le = Double(eg.reduce(0) { $0 + model.en[$1].length })
+                    c.lengthDeviation = abs(log(max(le, 1) / (Self.lengthRatio * max(lz, 1))))
+                }
+                candidates.append(c)
+            }
+        }
+        Self.computeMargins(
+            &candidates, zh: zh, en: en, usedZh: [Bool](repeating: false, count: zh.count),
+            usedEn: [Bool](repeating: false, count: en.count))
+        for k in candidates.indices where candidates[k].score == 0 && !Self.special(zh[candidates[k].zh.lowerBound].zone) {
+            candidates[k].score = PageCalibration.probability(candidates[k])
+        }
+        return (zh, en, candidates)
+    }
+
+    static func markCaptionCompletions(
+        _ candidates: inout [Candidate], zh: [Segment], en: [Segment], chosen: [Candidate], usedZh: [Bool], usedEn: [Bool]
+    ) {
+        var linked = Set<[Int]>()  // (zh paragraph, en paragraph) of chosen caption pairs
+        for c in chosen where zh[c.zh.lowerBound].zone == .caption && en[c.en.lowerBound].zone == .caption {
+            linked.insert([zh[c.zh.lowerBound].paragraph, en[c.en.lowerBound].paragraph])
+        }
+        guard !linked.isEmpty else { return }
+        func freeCaptions(_ segments: [Segment], _ used: [Bool], paragraph: Int) -> [Int] {
+            segments.indices.filter { segments[$0].paragraph == paragraph && segments[$0].zone == .caption && !used[$0] }
+        }
+        for k in candidates.indices where candidates[k].zh.count == 1 && candidates[k].en.count == 1 {
+            let s = candidates[k].zh.lowerBound
+            let t = candidates[k].en.lowerBound
+            guard zh[s].zone == .caption, en[t].zone == .caption, linked.contains([zh[s].paragraph, en[t].paragraph])
+            else { continue }
+            candidates[k].completesCaption =
+                freeCaptions(zh, usedZh, paragraph: zh[s].paragraph) == [s] && freeCaptions(en, usedEn, paragraph: en[t].paragraph) == [t]
+        }
+    }
+
+    static func special(_ zone: Zone?) -> Bool { zone == .dateline || zone == .credit }
+
+    /// For each content candidate, its similarity minus that of the best competitor: a
+    /// candidate sharing a Chinese segment but pairing it with other English text, or the
+    /// reverse. Repeats of the same text (a caption sentence that is also the last
+    /// paragraph) do not compete.
+    static func computeMargins(
+        _ candidates: inout [Candidate], zh: [Segment], en: [Segment], usedZh: [Bool], usedEn: [Bool]
+    ) {
+        var byZh: [Int: [Int]] = [:]
+        var byEn: [Int: [Int]] = [:]
+        for (k, c) in candidates.enumerated() where !special(zh[c.zh.lowerBound].zone) {
+            for s in c.zh { byZh[s, default: []].append(k) }
+            for t in c.en { byEn[t, default: []].append(k) }
+        }
+        func text(_ r: Range<Int>, _ segments: [Segment]) -> String { r.map { segments[$0].text }.joined(separator: " ") }
+        for k in candidates.indices where !special(zh[candidates[k].zh.lowerBound].zone) {
+            let c = candidates[k]
+            let zhText = text(c.zh, zh)
+            let enText = text(c.en, en)
+            var best = 0.0
+            for s in c.zh {
+                for o in byZh[s] ?? [] where o != k {
+                    let other = candidates[o]
+                    guard !other.en.overlaps(c.en), !other.en.contains(where: { usedEn[$0] }), text(other.en, en) != enText
+                    else { continue }
+                    best = max(best, other.similarity)
+                }
+            }
+            for t in c.en {
+                for o in byEn[t] ?? [] where o != k {
+                    let other = candidates[o]
+                    guard !other.zh.overlaps(c.zh), !other.zh.contains(where: { usedZh[$0] }), text(other.zh, zh) != zhText
+                    else { continue }
+                    best = max(best, other.similarity)
+                }
+            }
+            // Titles have no rivals to be measured against: their margin says nothing.
+            candidates[k].margin = zh[c.zh.lowerBound].zone == .title ? 0 : c.similarity - best
+        }
+    }
+
+    /// English letters per Chinese character in news translation.
+    static let lengthRatio = 3.0
+
+    /// Single segments, and runs of adjacent segments of one paragraph in story zones.
+    func groups(_ segments: [Segment], maxSize: Int) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        for i in segments.indices where Self.pairable(segments[i].zone) {
+            result.append(i..<(i + 1))
+            guard Self.groupable(segments[i].zone) else { continue }
+            var j = i + 1
+            while j < segments.count && j - i < maxSize && segments[j].paragraph == segments[i].paragraph
+                && Self.groupable(segments[j].zone)
+            {
+                j += 1
+                result.append(i..<j)
+            }
+        }
+        return result
+    }
+
+    static func pairable(_ zone: Zone?) -> Bool { zone != .boilerplate && zone != .byline }
+    static func groupable(_ zone: Zone?) -> Bool { zone == .lead || zone == .body || zone == .caption || zone == nil }
+
+    /// Titles pair with titles, datelines with datelines, credits with credits; caption,
+    /// lead and body sentences with each other.
+    static func compatible(_ a: Zone, _ b: Zone) -> Bool {
+        let special: Set<Zone> = [.title, .dateline, .credit]
+        if special.contains(a) || special.contains(b) { return a == b }
+        return true
+    }
+
+    // MARK: Datelines and credits
+
+    /// Datelines pair when both carry the same month and day.
+    func datelinesMatch(_ zh: String, _ en: String) -> Bool {
+        let a = NumberExtractor.numbers(in: Normalizer.matchingKey(zh)).filter { if case .date = $0 { return true } else { return false } }
+        let b = NumberExtractor.numbers(in: Normalizer.matchingKey(en)).filter { if case .date = $0 { return true } else { return false } }
+        return !a.isEmpty && a == b
+    }
+
+    /// Credits pair when they name the same photographer: the pinyin of the Chinese name
+    /// equals the English one, or (for Cantonese and other romanisations) the syllable
+    /// counts agree and the surname is a known spelling of the Chinese surname.
+    func creditsMatch(_ zh: String, _ en: String) -> Bool {
+        guard let zhName = Self.chineseCreditName(zh), let enName = Self.englishCreditName(en) else { return false }
+        let syllables = keys.pinyin(zhName).split(separator: " ").map(String.init)
+        let englishParts = enName.lowercased().split(whereSeparator: { $0 == " " || $0 == "-" }).map(String.init)
+        guard !syllables.isEmpty, !englishParts.isEmpty else { return false }
+        if syllables.joined() == englishParts.joined() { return true }
+        guard syllables.count == englishParts.count, let surname = zhName.unicodeScalars.first else { return false }
+        return SurnameSpellings.spellings(of: surname).contains(englishParts[0])
+    }
+
+    /// `新华社记者 谢环驰 摄` → `谢环驰`; `新华社记者张金加摄` → `张金加`.
+    static func chineseCreditName(_ text: String) -> String? {
+        var s = text.filter { $0 != " " && $0 != "(" && $0 != ")" && $0 != "（" && $0 != "）" }
+        guard s.hasSuffix("摄") || s.hasSuffix("攝") else { return nil }
+        s.removeLast()
+        for marker in ["记者", "記者", "通讯员", "通訊員", "摄影", "攝影"] { s = s.after(marker) }
+        let name = s.unicodeScalars.filter { CharClass.isHan($0.value) || $0 == "·" }
+        guard name.count >= 2, name.count <= 4, name.count == s.unicodeScalars.count else { return nil }
+        return String(String.UnicodeScalarView(name))
+    }
+
+    /// `(Xinhua/Xie Huanchi)` → `Xie Huanchi`; `[Photo by Wang Jiangbo/For China Daily]` →
+    /// `Wang Jiangbo`; `[Photo/Xinhua]` → nil (no person).
+    static func englishCreditName(_ text: String) -> String? {
+        var inner = Substring(text.trimmingCharacters(in: " ()[]"))
+        if inner.lowercased().hasPrefix("photo by ") {
+            inner = inner.dropFirst("photo by ".count)
+            if let slash = inner.firstIndex(of: "/") { inner = inner[..<slash] }
+        } else if let slash = inner.firstIndex(of: "/") {
+            let agency = inner[..<slash].lowercased()
+            guard agency == "xinhua" || agency == "xinhua photo" || agency == "cns" else { return nil }
+            inner = inner[inner.index(after: slash)...]
+        } else {
+            return nil
+        }
+        let name = inner.trimmingCharacters(in: " ")
+        let words = name.split(separator: " ")
+        guard words.count >= 1, words.count <= 4, words.allSatisfy({ $0.first?.isUppercase == true }),
+            !["Xinhua", "IC", "China Daily", "CFP", "VCG"].contains(name)
+        else { return nil }
+        return name
+    }
+}
+
+/// Coverage of groups of sentences by groups of sentences, with stamp arrays.
+struct GroupScorer {
+    let model: DocumentModel
+    private var zhStamp: [Int32]
+    private var enStamp: [Int32]
+    private var stamp: Int32 = 0
+
+    init(model: DocumentModel) {
+        self.model = model
+        var size = 1
+        for s in model.zh { for u in s.units { for t in u.translations { size = max(size, Int(t) + 1) } } }
+        for s in model.en { for t in s.tokens { size = max(size, Int(t) + 1) } }
+        zhStamp = [Int32](repeating: 0, count: size)
+        enStamp = [Int32](repeating: 0, count: size)
+    }
+
+    mutating func coverage(_ zh: Range<Int>, _ en: Range<Int>) -> (zh: Double, en: Double) {
+        stamp += 1
+        for s in zh { for u in model.zh[s].units.prefix(DocumentModel.maxUnits) { for x in u.translations { zhStamp[Int(x)] = stamp } } }
+        for t in en { for x in model.en[t].tokens.prefix(DocumentModel.maxUnits) { enStamp[Int(x)] = stamp } }
+        var zhCovered: Float = 0
+        var zhTotal: Float = 0
+        for s in zh {
+            for (k, u) in model.zh[s].units.prefix(DocumentModel.maxUnits).enumerated() {
+                let w = model.zhWeights[s][k]
+                zhTotal += w
+                if u.translations.contains(where: { enStamp[Int($0)] == stamp }) { zhCovered += w }
+            }
+        }
+        var enCovered: Float = 0
+        var enTotal: Float = 0
+        for t in en {
+            for (k, x) in model.en[t].tokens.prefix(DocumentModel.maxUnits).enumerated() {
+                let w = model.enWeights[t][k]
+                enTotal += w
+                if zhStamp[Int(x)] == stamp { enCovered += w }
+            }
+        }
+        return (zhTotal > 0 ? Double(zhCovered / zhTotal) : 0, enTotal > 0 ? Double(enCovered / enTotal) : 0)
+    }
+}
+
+/// The calibrated probability that a page candidate is a translation pair: a logistic
+/// model of its evidence, fitted by `tools/fit-page-calibration` on news-dev.
+enum PageCalibration {
+    static let coefficients = (
+        intercept: -3.351, zhCoverage: 2.587, enCoverage: 2.712, lengthDeviation: -1.444, sameZone: 0.781, extra: -1.353,
+        margin: 3.949
+    )
+
+    /// Added to the logit of a pair that completes two captions already paired: set by hand
+    /// (too rare in news-dev to fit), large enough to pair shared-name caption sentences.
+    static let captionCompletion = 2.5
+
+    static func probability(_ c: PageAligner.Candidate) -> Double {
+        let k = coefficients
+        let z =
+            k.intercept + k.zhCoverage * c.zhCoverage + k.enCoverage * c.enCoverage + k.lengthDeviation * c.lengthDeviation
+            + (c.sameZone ? k.sameZone : 0) + k.extra * Double(c.zh.count + c.en.count - 2) + k.margin * c.margin
+            + (c.completesCaption ? captionCompletion : 0)
+        return 1 / (1 + exp(-z))
+    }
+}
+
+extension String {
+    /// The text after the last occurrence of `marker`, or the whole text when it is absent.
+    func after(_ marker: String) -> String {
+        let m = Array(marker.unicodeScalars)
+        let u = Array(unicodeScalars)
+        guard m.count <= u.count else { return self }
+        var k = u.count - m.count
+        while k >= 0 {
+            if Array(u[k..<(k + m.count)]) == m { return String(String.UnicodeScalarView(u[(k + m.count)...])) }
+            k -= 1
+        }
+        return self
+    }
+}

@@ -1,0 +1,175 @@
+/// A paragraph of a page with its segments (zones filled in by ``PageZoner``).
+public struct ZonedParagraph: Sendable {
+    /// The paragraph.
+    public var paragraph: Paragraph
+    /// Its segments, each with its zone.
+    public var segments: [Segment]
+
+    /// Creates a zoned paragraph.
+    public init(paragraph: Paragraph, segments: [Segment]) {
+        self.paragraph = paragraph
+        self.segments = segments
+    }
+}
+
+/// Gives every segment of a bilingual news page its zone: boilerplate, title, caption,
+/// credit, dateline, byline, lead or body. Works paragraph by paragraph with one paragraph
+/// of look-ahead (a credit on a line of its own makes the paragraph before it a caption),
+/// so it can zone a stream. Each run of paragraphs in one language is a part of its own
+/// (a page may carry an English pull quote, the Chinese article, then the English one).
+public final class PageZoner {
+    private var pending: ZonedParagraph?
+    private var pendingIsLead = false
+    private var language: Language?
+    private var seenStory = false
+    private var leadAssigned = false
+    private var titles = Set<String>()
+    private var captions = Set<String>()
+
+    /// Creates a zoner for one page.
+    public init() {}
+
+    /// Adds the next paragraph; returns the paragraphs whose zones are now final.
+    public func add(_ paragraph: Paragraph, segments: [Segment]) -> [ZonedParagraph] {
+        var output: [ZonedParagraph] = []
+        if paragraph.language != language {
+            if let p = pending { output.append(p) }
+            pending = nil
+            language = paragraph.language
+            seenStory = false
+            leadAssigned = false
+            titles = []
+            captions = []
+        }
+        var current = ZonedParagraph(paragraph: paragraph, segments: segments)
+        let texts = segments.map(\.text)
+        let creditOnly = !segments.isEmpty && segments.allSatisfy { $0.zone == .credit }
+        if creditOnly {
+            // A credit on its own line: the paragraph before it was a caption.
+            if var previous = pending, previous.segments.allSatisfy({ $0.zone != .title && $0.zone != .boilerplate }) {
+                if pendingIsLead { leadAssigned = false }
+                for k in previous.segments.indices where previous.segments[k].zone != .credit {
+                    previous.segments[k].zone = .caption
+                }
+                captions.insert(previous.paragraph.text)
+                pending = previous
+            }
+            pendingIsLead = false
+        } else if segments.isEmpty || Self.isBoilerplate(paragraph.text, language: paragraph.language) {
+            current.setZones(.boilerplate)
+        } else if titles.contains(paragraph.text) || (!seenStory && titles.isEmpty && Self.looksLikeHeadline(texts, paragraph.language)) {
+            titles.insert(paragraph.text)
+            current.setZones(.title)
+        } else if captions.contains(paragraph.text) {
+            current.setZones(.caption, keeping: [.credit])
+        } else if let creditIndex = segments.firstIndex(where: { $0.zone == .credit }) {
+            // A caption ends with (or, run into the story, is followed by) its credit.
+            for k in current.segments.indices where current.segments[k].zone != .credit {
+                current.segments[k].zone = k < creditIndex ? .caption : .body
+            }
+            captions.insert(paragraph.text)
+            pendingIsLead = false
+        } else {
+            seenStory = true
+            var isLead = false
+            for k in current.segments.indices where current.segments[k].zone != .dateline && current.segments[k].zone != .byline {
+                if !leadAssigned {
+                    current.segments[k].zone = .lead
+                    leadAssigned = true
+                    isLead = true
+                } else {
+                    current.segments[k].zone = .body
+                }
+            }
+            if let p = pending { output.append(p) }
+            pending = current
+            pendingIsLead = isLead
+            return output
+        }
+        if let p = pending { output.append(p) }
+        pending = current
+        if !creditOnly { pendingIsLead = false }
+        return output
+    }
+
+    /// The paragraphs still held back.
+    public func finish() -> [ZonedParagraph] {
+        defer { pending = nil }
+        return pending.map { [$0] } ?? []
+    }
+
+    /// Zones a whole page.
+    public static func zone(_ paragraphs: [(Paragraph, [Segment])]) -> [ZonedParagraph] {
+        let zoner = PageZoner()
+        var result: [ZonedParagraph] = []
+        for (p, s) in paragraphs { result += zoner.add(p, segments: s) }
+        return result + zoner.finish()
+    }
+
+    // MARK: Recognisers
+
+    static let chineseMetadata = ["来源", "作者", "编辑", "责编", "发布", "时间", "日期", "撰写", "记者", "通讯员", "字号", "浏览"]
+    static let englishMetadata = ["updated", "source", "editor", "published", "posted", "by", "web editor", "author"]
+
+    /// Page furniture: breadcrumbs (`首页 > 头条`, `Home / China`), metadata lines
+    /// (`发布时间:… | 来源:…`, `Updated: …`), editor lines, bare dates and times, a bare
+    /// `(Xinhua)` source line.
+    static func isBoilerplate(_ text: String, language: Language) -> Bool {
+        let trimmed = text.trimmingCharacters(in: " ")
+        let scalars = trimmed.unicodeScalars
+        guard !scalars.isEmpty else { return true }
+        let endsSentence = scalars.last.map { "。！？.!?”\"".unicodeScalars.contains($0) } ?? false
+        let length = scalars.count
+        if length <= 80 && (trimmed.contains(">") || trimmed.contains("›") || trimmed.contains("»")) && !endsSentence {
+            return true
+        }
+        let digits = scalars.filter { $0.properties.numericType != nil }.count
+        let letters = scalars.filter { $0.properties.isAlphabetic }.count
+        if !endsSentence && length <= 60 && digits * 2 >= letters { return true }
+        let lower = trimmed.lowercased()
+        if length <= 120 && !endsSentence && containsClockTime(trimmed)
+            && (letters < 40 || lower.contains("|"))
+        {
+            return true
+        }
+        if ["(xinhua)", "（新华社）", "(新华社)", "(完)", "（完）"].contains(lower) { return true }
+        if language == .zh {
+            let wrapped = (trimmed.hasPrefix("(") || trimmed.hasPrefix("（") || trimmed.hasPrefix("【") || trimmed.hasPrefix("["))
+            if wrapped && (trimmed.contains("编辑") || trimmed.contains("责编")) && length <= 60 { return true }
+            let keys = chineseMetadata.filter { key in
+                trimmed.contains(key + ":") || trimmed.contains(key + "：") || trimmed.contains(key + " :")
+            }
+            if !keys.isEmpty && !trimmed.contains("。") && length <= 120 { return true }
+        } else {
+            if length <= 80 && !endsSentence && trimmed.contains(" / ") { return true }
+            for key in englishMetadata where lower.hasPrefix(key + ":") || lower.hasPrefix(key + " :") {
+                return true
+            }
+            if lower.contains("updated:") && length <= 100 { return true }
+        }
+        return false
+    }
+
+    /// True when the text holds a time of day such as `08:58`.
+    static func containsClockTime(_ text: String) -> Bool {
+        let b = Array(text.utf8)
+        guard b.count >= 4 else { return false }
+        func digit(_ i: Int) -> Bool { i >= 0 && i < b.count && b[i] >= 0x30 && b[i] <= 0x39 }
+        for i in 1..<(b.count - 2) where b[i] == 0x3A && digit(i - 1) && digit(i + 1) && digit(i + 2) { return true }
+        return false
+    }
+
+    /// A headline: one segment, short, not ending like a sentence.
+    static func looksLikeHeadline(_ texts: [String], _ language: Language) -> Bool {
+        guard texts.count == 1, let text = texts.first, let last = text.unicodeScalars.last else { return false }
+        if "。.!！;；,，:：".unicodeScalars.contains(last) { return false }
+        if language == .zh { return text.unicodeScalars.count <= 60 }
+        return text.split(separator: " ").count <= 25
+    }
+}
+
+extension ZonedParagraph {
+    mutating func setZones(_ zone: Zone, keeping kept: Set<Zone> = []) {
+        for k in segments.indices where !(segments[k].zone.map(kept.contains) ?? false) { segments[k].zone = zone }
+    }
+}

@@ -1,0 +1,117 @@
+import TestSupport
+import Testing
+
+@testable import AlignCorpus
+
+/// Enough of a lexicon for the test pages (all written for the project).
+let pageLexicon = Lexicon([
+    "市民": ["resident", "citizen"], "新建": ["newly built", "new"], "长江": ["Yangtze River", "Yangtze"],
+    "大桥": ["bridge"], "散步": ["walk", "stroll"], "夜景": ["night view", "night scene"], "全长": ["total length", "long"],
+    "千米": ["kilometer"], "正式": ["formally", "officially"], "通车": ["open to traffic", "traffic"], "连接": ["connect"],
+    "两岸": ["both banks", "banks"], "两个": ["two"], "新区": ["new district", "district"], "每天": ["every day", "daily"],
+    "通行": ["pass", "traffic", "carry"], "汽车": ["car", "automobile"], "公交车": ["bus"], "驶过": ["drive across", "pass"],
+    "工程师": ["engineer"], "设计": ["design"], "寿命": ["life span", "last"], "年": ["year"], "武汉": ["Wuhan"],
+    "庆祝": ["celebrate"], "地标": ["landmark"], "青岛": ["Qingdao"], "新": ["new"], "港": ["harbour", "port"],
+    "开港": ["open", "harbour"], "集装箱": ["container"], "处理": ["handle", "process"], "每年": ["every year", "a year"],
+    "港口": ["harbour", "port"], "工人": ["worker"], "第一": ["first"], "船": ["ship", "boat"], "明天": ["tomorrow"],
+    "离港": ["leave", "depart"], "这是": ["this"],
+])
+
+private func align(_ name: String) throws -> PageAlignment {
+    let aligner = try PageAligner(lexicon: pageLexicon)
+    return aligner.align(try PageReader.read(path: Fixtures.path("pages/" + name)))
+}
+
+private func pairs(_ alignment: PageAlignment) -> [String] {
+    alignment.pairs.map { "\($0.zhText) | \($0.enText) | \($0.zoneLabel)" }
+}
+
+@Suite struct PageZoneTests {
+    @Test func zonesOfAPageWithTwoPhotos() throws {
+        let page = try PageReader.read(path: Fixtures.path("pages/bridge.txt"))
+        let zones = page.flatMap { p in p.segments.map { "\(p.paragraph.language) \($0.zone?.rawValue ?? "-") \($0.text.prefix(12))" } }
+        #expect(zones.contains("zh boilerplate 首页 > 科技"))
+        #expect(zones.contains("zh title 武汉新大桥今日通车"))
+        #expect(zones.contains { $0.hasPrefix("zh boilerplate 发布时间") })
+        #expect(zones.contains("zh caption 6月1日,市民在新建成的"))
+        #expect(zones.contains("zh credit 新华社记者 刘洋 摄"))
+        #expect(zones.contains("zh dateline 新华社武汉6月1日电"))
+        #expect(zones.contains("zh byline (记者 张华)"))
+        #expect(zones.contains("zh lead 全长3千米的长江大桥1日"))
+        #expect(zones.contains("zh credit 新华社记者 陈亮 摄"))
+        #expect(zones.contains("en title Wuhan celebr"))
+        #expect(zones.contains("en dateline WUHAN, June "))
+        #expect(zones.contains("en lead The bridge c"))
+        #expect(zones.contains("en credit (Xinhua/Chen"))
+        #expect(!zones.contains { $0.contains("■") })
+    }
+
+    @Test func boilerplateLines() {
+        for line in ["首页 >  头条", "发布时间:2024-07-03 08:52:21 | 来源:新华社 | 作者: | 责任编辑:丁素云", "(责任编辑:路子康 CN078)",
+            "【责任编辑:卫芸辉】", "31.05.2016  11:51"]
+        {
+            #expect(PageZoner.isBoilerplate(line, language: .zh), "\(line)")
+        }
+        for line in ["Updated: 2016-05-31 00:17", "Xinhua) 08:58, October 24, 2022", "Home / China / Society", "(Xinhua)",
+            "Xinhua | Updated: 2024-12-04 22:18"]
+        {
+            #expect(PageZoner.isBoilerplate(line, language: .en), "\(line)")
+        }
+        #expect(!PageZoner.isBoilerplate("孙颖莎以12:10和11:8先下两城。", language: .zh))
+        #expect(!PageZoner.isBoilerplate("The talks began at 10:30 on Monday.", language: .en))
+    }
+}
+
+@Suite struct PageAlignerTests {
+    @Test func hardCasesOfOnePage() throws {
+        let found = pairs(try align("bridge.txt"))
+        // Caption sentences pair in crossed order.
+        #expect(found.contains("6月1日,市民在新建成的长江大桥上散步。 | Residents walk on the newly built Yangtze River bridge on June 1, 2025. | caption"))
+        #expect(found.contains("这是大桥的夜景。 | This is a night view of the bridge. | caption"))
+        // Two photos, two credits, each with its own photographer.
+        #expect(found.contains("新华社记者 刘洋 摄 | (Xinhua/Liu Yang) | credit"))
+        #expect(found.contains("新华社记者 陈亮 摄 | (Xinhua/Chen Liang) | credit"))
+        // A dateline with a byline; the byline pairs with nothing.
+        #expect(found.contains("新华社武汉6月1日电 | WUHAN, June 1 (Xinhua) | dateline"))
+        #expect(!found.contains { $0.contains("记者 张华") })
+        // The Chinese lead is the English body; one Chinese sentence is two English ones.
+        #expect(found.contains("全长3千米的长江大桥1日正式通车。 | The three-kilometer Yangtze River bridge formally opened to traffic on Sunday. | lead>body"))
+        #expect(found.contains("大桥连接长江两岸的两个新区,每天可通行五万辆汽车。 | The bridge connects two new districts on both banks of the Yangtze River. It can carry 50,000 cars every day. | body>lead"))
+        // The headlines say different things: not a pair.
+        #expect(!found.contains { $0.contains("武汉新大桥今日通车") })
+        #expect(found.allSatisfy { !$0.contains("首页") && !$0.contains("发布时间") })
+    }
+
+    @Test func englishFirstTranslatedHeadlineNoChineseDatelineCaptionOnOneSide() throws {
+        let alignment = try align("harbour-english-first.txt")
+        let found = pairs(alignment)
+        #expect(found.contains("青岛新港开港 | New harbour opens in Qingdao | title"))
+        #expect(found.contains("新港每年可处理二百万个集装箱。 | The harbour can handle two million containers a year. | body"))
+        // The English dateline has no partner; the English caption and its `[Photo/IC]`
+        // credit have none either.
+        #expect(!found.contains { $0.contains("BEIJING") || $0.contains("Workers") || $0.contains("Photo") }, "\(found)")
+        #expect(alignment.en.contains { $0.zone == .dateline && $0.text == "BEIJING, Sept. 12" })
+    }
+
+    @Test func oneLanguageOnlyGivesNoPairs() throws {
+        let alignment = try align("chinese-only.txt")
+        #expect(alignment.pairs.isEmpty)
+        #expect(alignment.en.isEmpty && !alignment.zh.isEmpty)
+    }
+
+    @Test func photographerNames() throws {
+        let aligner = try PageAligner(lexicon: pageLexicon)
+        #expect(aligner.creditsMatch("新华社记者 谢环驰 摄", "(Xinhua/Xie Huanchi)"))
+        #expect(aligner.creditsMatch("新华社记者张金加摄", "(Xinhua/Cheong Kam Ka)"))  // Cantonese spelling
+        #expect(!aligner.creditsMatch("新华社记者 连振 摄", "[Photo by Wang Jiangbo/For China Daily]"))
+        #expect(!aligner.creditsMatch("新华社记者 姚大伟 摄", "[Photo/Xinhua]"))
+        #expect(PageAligner.englishCreditName("[Photo by Wang Jiangbo/For China Daily]") == "Wang Jiangbo")
+    }
+
+    @Test func datelinesPairByDate() throws {
+        let aligner = try PageAligner(lexicon: pageLexicon)
+        #expect(aligner.datelinesMatch("新华社阿斯塔纳7月2日电", "ASTANA, July 2 (Xinhua)"))
+        #expect(!aligner.datelinesMatch("新华社北京5月30日电", "BEIJING"))
+        #expect(!aligner.datelinesMatch("新华社北京5月30日电", "BEIJING, May 31 (Xinhua)"))
+    }
+}
