@@ -11,6 +11,6 @@ struct AlignCorpusCommand: ParsableCommand {
             'path: error: message'); 64 bad command-line usage.
             """,
         version: AlignCorpusVersion.current,
-        subcommands: [SegmentCommand.self, AlignCommand.self, EvalCommand.self]
+        subcommands: [BuildCommand.self, SegmentCommand.self, AlignCommand.self, EvalCommand.self]
     )
 }

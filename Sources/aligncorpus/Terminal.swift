@@ -36,6 +36,11 @@ enum Terminal {
         write(Array((line + "\n").utf8), to: 2)
     }
 
+    /// Rewrites the progress line on standard error (a terminal); nil clears it.
+    static func progress(_ text: String?) {
+        write(Array(("\r\u{1B}[K" + (text ?? "")).utf8), to: 2)
+    }
+
     /// Prints a `warning:` or `note:` line on standard error.
     static func note(_ text: String) {
         write(Array((text + "\n").utf8), to: 2)

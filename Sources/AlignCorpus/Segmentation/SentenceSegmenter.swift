@@ -247,7 +247,11 @@ public final class SentenceSegmenter {
                     continue
                 }
                 let category = scalar.properties.generalCategory
-                guard category == .openPunctuation || category == .initialPunctuation else { break }
+                let opening = category == .openPunctuation || category == .initialPunctuation
+                // A straight quote opens when the sentence holds an odd number of them.
+                let straightOpening =
+                    scalar == "\"" && utf8[ranges[k].lowerBound..<i].filter { $0 == 0x22 }.count % 2 == 1
+                guard opening || straightOpening else { break }
                 cut = start
                 i = start
             }

@@ -133,6 +133,13 @@ private func segment(_ text: String, _ language: Language) throws -> [(String, Z
         #expect(segmenter.sentences(of: "会议结束。（本报记者）后续报道。", language: .zh).first == "会议结束。")
     }
 
+    @Test func straightQuotesOpenOrCloseByCount() {
+        #expect(segmenter.sentences(of: "他说，现在要五块钱。\"钱变了，茶没有变。\"", language: .zh) == [
+            "他说，现在要五块钱。", "\"钱变了，茶没有变。\"",
+        ])
+        #expect(segmenter.sentences(of: "He said \"no.\" Then he left.", language: .en) == ["He said \"no.\"", "Then he left."])
+    }
+
     @Test func closingQuotesAndBracketsStayWithTheirSentence() {
         #expect(segmenter.sentences(of: "他说：“我们欢迎你！”大家鼓掌。", language: .zh) == ["他说：“我们欢迎你！”", "大家鼓掌。"])
         #expect(segmenter.sentences(of: "他问：“真的吗？”（笑）她点头。", language: .zh).first == "他问：“真的吗？”")

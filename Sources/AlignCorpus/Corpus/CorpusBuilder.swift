@@ -1,0 +1,211 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// How a corpus is built.
+public struct BuildOptions: Sendable {
+    /// The folder the outputs go to.
+    public var outputDirectory = "out"
+    /// The formats written (`report.json` always is).
+    public var formats: Set<CorpusFormat> = [.tmx, .tsv, .moses]
+    /// Documents processed in parallel.
+    public var jobs = 1
+    /// Pairs scoring below this are left out (also the page aligner's threshold).
+    public var minimumScore = 0.5
+    /// TMX header and language values.
+    public var header = TMXHeader(creationDate: "19700101T000000Z")
+    /// Input encoding, or nil to detect it per file.
+    public var encoding: String?
+
+    public init() {}
+}
+
+/// Counts of a finished build.
+public struct BuildSummary: Sendable {
+    public var documents = 0
+    public var built = 0
+    public var skipped: [(name: String, reason: String)] = []
+    public var pairs = 0
+    public var duplicates = 0
+    public var belowThreshold = 0
+    public var inputBytes = 0
+    public var seconds = 0.0
+}
+
+/// Builds a corpus: processes documents in parallel, writes their pairs in input order
+/// (so outputs do not depend on the number of jobs), drops exact duplicates and pairs below
+/// the threshold, and writes every file atomically with a report.
+public final class CorpusBuilder {
+    let lexicon: Lexicon
+    let options: BuildOptions
+    /// Documents in flight at once: results wait for their turn to be written, so memory
+    /// stays bounded however large the corpus.
+    static let window = 32
+
+    /// Creates a builder.
+    public init(lexicon: Lexicon, options: BuildOptions) {
+        self.lexicon = lexicon
+        self.options = options
+    }
+
+    /// Builds the corpus from `documents`. `progress` is called after each batch with the
+    /// documents done so far and the pairs written.
+    public func build(_ documents: [CorpusDocument], progress: (Int, Int, BuildSummary) -> Void = { _, _, _ in }) throws
+        -> BuildSummary
+    {
+        let start = Clock.now()
+        var summary = BuildSummary()
+        summary.documents = documents.count
+        var writers = try CorpusWriters(folder: options.outputDirectory, formats: options.formats, header: options.header)
+        var report = ReportBuilder(options: options)
+        var seen = Set<UInt64>()
+        let lexicon = self.lexicon
+        let options = self.options
+        do {
+            var offset = 0
+            while offset < documents.count {
+                let batch = Array(documents[offset..<min(documents.count, offset + Self.window)])
+                let results = ParallelMap.run(count: batch.count, jobs: options.jobs) { () -> (Int) -> DocumentResult in
+                    let processor = try? DocumentProcessor(
+                        lexicon: lexicon, minimumPageScore: options.minimumScore, encoding: options.encoding)
+                    return { k in
+                        guard let processor else {
+                            return DocumentResult(name: batch[k].name, kind: "unusable", skipped: "cannot open ICU")
+                        }
+                        return processor.process(batch[k])
+                    }
+                }
+                for (k, var result) in results.enumerated() {
+                    summary.inputBytes += Self.size(batch[k])
+                    if let reason = result.skipped {
+                        summary.skipped.append((result.name, reason))
+                        report.add(result, written: [:], duplicates: 0, belowThreshold: 0)
+                        continue
+                    }
+                    summary.built += 1
+                    var written: [String: Int] = [:]
+                    var duplicates = 0
+                    var below = 0
+                    for var pair in result.pairs {
+                        pair.zh = XMLText.segmentText(pair.zh)
+                        pair.en = XMLText.segmentText(pair.en)
+                        guard !pair.zh.isEmpty, !pair.en.isEmpty else { continue }
+                        guard pair.score >= options.minimumScore else {
+                            below += 1
+                            continue
+                        }
+                        guard seen.insert(Self.fingerprint(pair)).inserted else {
+                            duplicates += 1
+                            continue
+                        }
+                        try writers.write(pair, document: result.name)
+                        written[pair.zone, default: 0] += 1
+                    }
+                    result.pairs = []
+                    summary.pairs += written.values.reduce(0, +)
+                    summary.duplicates += duplicates
+                    summary.belowThreshold += below
+                    report.add(result, written: written, duplicates: duplicates, belowThreshold: below)
+                }
+                offset += batch.count
+                progress(offset, documents.count, summary)
+            }
+            summary.seconds = Clock.now() - start
+            try writers.commit()
+            try AtomicFile.write(Array(report.json(summary).utf8), to: options.outputDirectory + "/report.json")
+        } catch {
+            writers.abandon()
+            throw error
+        }
+        return summary
+    }
+
+    /// A stable 64-bit fingerprint of a pair (FNV-1a over both sides).
+    static func fingerprint(_ pair: CorpusPair) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in pair.zh.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+        h = (h ^ 0x09) &* 0x100_0000_01b3
+        for b in pair.en.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+        return h
+    }
+
+    static func size(_ document: CorpusDocument) -> Int {
+        func bytes(_ path: String) -> Int {
+            var info = stat()
+            return stat(path, &info) == 0 ? Int(info.st_size) : 0
+        }
+        switch document {
+        case .page(let path), .unusable(let path, _): return bytes(path)
+        case .pair(let zh, let en): return bytes(zh) + bytes(en)
+        }
+    }
+
+    /// `YYYYMMDDThhmmssZ` for a Unix time, in UTC.
+    public static func tmxDate(_ seconds: Int) -> String {
+        var t = time_t(seconds)
+        var parts = tm()
+        gmtime_r(&t, &parts)
+        func two(_ v: Int32) -> String { v < 10 ? "0\(v)" : "\(v)" }
+        return "\(parts.tm_year + 1900)\(two(parts.tm_mon + 1))\(two(parts.tm_mday))T\(two(parts.tm_hour))\(two(parts.tm_min))\(two(parts.tm_sec))Z"
+    }
+}
+
+/// Collects `report.json`: per document and in total. Everything in it depends only on the
+/// input and the options, except the `timings` object.
+struct ReportBuilder {
+    let options: BuildOptions
+    private var entries: [String] = []
+    private var documentSeconds = 0.0
+
+    init(options: BuildOptions) { self.options = options }
+
+    mutating func add(_ r: DocumentResult, written: [String: Int], duplicates: Int, belowThreshold: Int) {
+        var out: [UInt8] = Array("    {\"document\": ".utf8)
+        JSONText.appendString(r.name, to: &out)
+        out += Array(", \"kind\": \"\(r.kind)\"".utf8)
+        if let reason = r.skipped {
+            out += Array(", \"skipped\": ".utf8)
+            JSONText.appendString(reason, to: &out)
+        } else {
+            out += Array(", \"method\": \"\(r.method)\", \"encodings\": [".utf8)
+            out += Array(r.encodings.map { "\"\($0)\"" }.joined(separator: ", ").utf8)
+            out += Array("], \"segments\": {\"zh\": \(r.zhSegments), \"en\": \(r.enSegments)}, \"pairs\": \(written.values.reduce(0, +))".utf8)
+            out += Array(", \"pairs_by_zone\": {".utf8)
+            out += Array(written.sorted { $0.key < $1.key }.map { "\"\($0.key)\": \($0.value)" }.joined(separator: ", ").utf8)
+            out += Array("}, \"duplicates\": \(duplicates), \"below_min_score\": \(belowThreshold)".utf8)
+        }
+        out += Array("}".utf8)
+        entries.append(String(decoding: out, as: UTF8.self))
+        documentSeconds += r.seconds
+    }
+
+    func json(_ s: BuildSummary) -> String {
+        var skipped: [UInt8] = []
+        for (k, item) in s.skipped.enumerated() {
+            skipped += Array((k == 0 ? "" : ", ").utf8) + Array("{\"document\": ".utf8)
+            JSONText.appendString(item.name, to: &skipped)
+            skipped += Array(", \"reason\": ".utf8)
+            JSONText.appendString(item.reason, to: &skipped)
+            skipped += Array("}".utf8)
+        }
+        let formats = CorpusFormat.allCases.filter(options.formats.contains).map { "\"\($0.rawValue)\"" }
+        let rate = s.seconds > 0 ? Double(s.inputBytes) / 1e6 / s.seconds : 0
+        return """
+            {
+              "tool": "aligncorpus",
+              "version": "\(AlignCorpusVersion.current)",
+              "created": "\(options.header.creationDate)",
+              "options": {"formats": [\(formats.joined(separator: ", "))], "min_score": \(fixed(options.minimumScore, 3)), "zh_lang": "\(options.header.zhLanguage)", "en_lang": "\(options.header.enLanguage)"},
+              "totals": {"documents": \(s.documents), "built": \(s.built), "skipped": \(s.skipped.count), "pairs": \(s.pairs), "duplicates": \(s.duplicates), "below_min_score": \(s.belowThreshold), "input_bytes": \(s.inputBytes)},
+              "skipped": [\(String(decoding: skipped, as: UTF8.self))],
+              "documents": [
+            \(entries.joined(separator: ",\n"))
+              ],
+              "timings": {"seconds": \(fixed(s.seconds, 3)), "document_seconds": \(fixed(documentSeconds, 3)), "mb_per_second": \(fixed(rate, 3)), "jobs": \(options.jobs)}
+            }
+
+            """
+    }
+}
