@@ -78,14 +78,22 @@ public final class FeatureExtractor {
 
     static func numberToken(_ n: NumberKey) -> String { "#" + n.description }
 
+    /// Case-folded form of a word: ASCII directly, anything else through ICU (NFKC + fold).
+    static func folded(_ word: String) -> String {
+        if word.utf8.allSatisfy({ $0 < 0x80 }) {
+            return String(decoding: word.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+        }
+        return Normalizer.matchingKey(word)
+    }
+
     // MARK: Chinese
 
     /// Units of a Chinese sentence: lexicon words found by longest match over ICU's words,
     /// runs of single characters as possible names (their pinyin forms, plus the
     /// characters' own translations), and numbers.
     public func chinese(_ text: String) -> ChineseSentence {
-        let k = keys.keys(for: text, language: .zh)
-        let tokens = keys.wordTokens(of: k.normalized, language: .zh)
+        let normalized = keys.simplified(Normalizer.matchingKey(text))
+        let tokens = keys.wordTokens(of: normalized, language: .zh)
         var units: [ChineseSentence.Unit] = []
         var i = 0
         while i < tokens.count {
@@ -143,7 +151,7 @@ public final class FeatureExtractor {
             }
             i += 1
         }
-        for n in k.numbers {
+        for n in NumberExtractor.numbers(in: normalized) {
             let key = Self.numberToken(n)
             units.append(ChineseSentence.Unit(key: key, translations: [vocabulary.id(key)]))
         }
@@ -216,7 +224,7 @@ public final class FeatureExtractor {
     /// Content-word stems, capitalised names joined (`Xi Jinping` also gives `xijinping`,
     /// `Kassym-Jomart` gives `kassymjomart`) and numbers.
     public func english(_ text: String) -> EnglishSentence {
-        let k = keys.keys(for: text, language: .en)
+        let numbers = NumberExtractor.numbers(in: Normalizer.matchingKey(text))
         var ids: [Int32] = []
         var seen = Set<Int32>()
         func add(_ stem: String) {
@@ -226,7 +234,7 @@ public final class FeatureExtractor {
         let original = keys.wordTokens(of: text, language: .en)
         var previousCapital: (text: String, end: Int)?
         for token in original where token.isWord {
-            let lower = Normalizer.matchingKey(token.text).trimmingApostrophes
+            let lower = Self.folded(token.text).trimmingApostrophes
             let capital = token.text.unicodeScalars.first.map { $0.properties.isUppercase } ?? false
             if let expansion = EnglishStemmer.acronyms[token.text.filter { $0 != "." }] {
                 // `US`, `NPC`: the words they stand for, as glosses would give them.
@@ -244,7 +252,7 @@ public final class FeatureExtractor {
                 previousCapital = nil
             }
         }
-        for n in k.numbers { add(Self.numberToken(n)) }
+        for n in numbers { add(Self.numberToken(n)) }
         return EnglishSentence(tokens: ids, length: Self.length(text))
     }
 }

@@ -75,6 +75,9 @@ public final class PageAligner {
         /// other: the same photo described in both languages.
         public var completesCaption = false
         public var score: Double
+        /// Ids of the two sides' texts: equal ids, equal text (repeats on the page).
+        var zhTextID = 0
+        var enTextID = 0
 
         /// The plain similarity: the two coverages averaged.
         public var similarity: Double { (zhCoverage + enCoverage) / 2 }
@@ -88,6 +91,8 @@ public final class PageAligner {
         var candidates = scored.candidates
         var usedZh = [Bool](repeating: false, count: zh.count)
         var usedEn = [Bool](repeating: false, count: en.count)
+        var takenZh = usedZh  // used, or a repeat of a chosen side's text
+        var takenEn = usedEn
         var chosen: [Candidate] = []
         // Best first; after each choice the margins of the rest are measured again against
         // what is still free, so pairs that cross (caption sentences in swapped order)
@@ -112,12 +117,10 @@ public final class PageAligner {
             for s in c.zh { usedZh[s] = true }
             for t in c.en { usedEn[t] = true }
             // Repeats of the chosen texts are spoken for too (they pair with each other below).
-            var takenZh = usedZh
-            var takenEn = usedEn
-            let chosenZh = Set(chosen.map { $0.zh.map { zh[$0].text }.joined() })
-            let chosenEn = Set(chosen.map { $0.en.map { en[$0].text }.joined(separator: " ") })
-            for s in zh.indices where chosenZh.contains(zh[s].text) { takenZh[s] = true }
-            for t in en.indices where chosenEn.contains(en[t].text) { takenEn[t] = true }
+            takenZh = takenZh.enumerated().map { $1 || usedZh[$0] }
+            takenEn = takenEn.enumerated().map { $1 || usedEn[$0] }
+            if c.zh.count == 1 { for s in zh.indices where zh[s].text == zh[c.zh.lowerBound].text { takenZh[s] = true } }
+            if c.en.count == 1 { for t in en.indices where en[t].text == en[c.en.lowerBound].text { takenEn[t] = true } }
             Self.computeMargins(&candidates, zh: zh, en: en, usedZh: takenZh, usedEn: takenEn)
             Self.markCaptionCompletions(&candidates, zh: zh, en: en, chosen: chosen, usedZh: usedZh, usedEn: usedEn)
             for k in candidates.indices where !Self.special(zh[candidates[k].zh.lowerBound].zone) {
@@ -127,12 +130,8 @@ public final class PageAligner {
         // A sentence repeated elsewhere on the page pairs there too, with the repeat of its
         // partner (the sample's Chinese lead and English last paragraph repeat the captions).
         for c in chosen {
-            let zhText = c.zh.map { zh[$0].text }.joined()
-            let enText = c.en.map { en[$0].text }.joined(separator: " ")
             for other in candidates where !other.zh.contains(where: { usedZh[$0] }) && !other.en.contains(where: { usedEn[$0] }) {
-                guard other.zh.map({ zh[$0].text }).joined() == zhText,
-                    other.en.map({ en[$0].text }).joined(separator: " ") == enText
-                else { continue }
+                guard other.zhTextID == c.zhTextID, other.enTextID == c.enTextID else { continue }
                 var repeated = other
                 repeated.score = c.score
                 chosen.append(repeated)
@@ -184,6 +183,14 @@ public final class PageAligner {
                 candidates.append(c)
             }
         }
+        var zhIDs: [String: Int] = [:]
+        var enIDs: [String: Int] = [:]
+        for k in candidates.indices {
+            let zhText = candidates[k].zh.map { zh[$0].text }.joined()
+            let enText = candidates[k].en.map { en[$0].text }.joined(separator: " ")
+            candidates[k].zhTextID = zhIDs[zhText] ?? { zhIDs[zhText] = zhIDs.count; return zhIDs.count - 1 }()
+            candidates[k].enTextID = enIDs[enText] ?? { enIDs[enText] = enIDs.count; return enIDs.count - 1 }()
+        }
         Self.computeMargins(
             &candidates, zh: zh, en: en, usedZh: [Bool](repeating: false, count: zh.count),
             usedEn: [Bool](repeating: false, count: en.count))
@@ -229,16 +236,13 @@ public final class PageAligner {
             for s in c.zh { byZh[s, default: []].append(k) }
             for t in c.en { byEn[t, default: []].append(k) }
         }
-        func text(_ r: Range<Int>, _ segments: [Segment]) -> String { r.map { segments[$0].text }.joined(separator: " ") }
         for k in candidates.indices where !special(zh[candidates[k].zh.lowerBound].zone) {
             let c = candidates[k]
-            let zhText = text(c.zh, zh)
-            let enText = text(c.en, en)
             var best = 0.0
             for s in c.zh {
                 for o in byZh[s] ?? [] where o != k {
                     let other = candidates[o]
-                    guard !other.en.overlaps(c.en), !other.en.contains(where: { usedEn[$0] }), text(other.en, en) != enText
+                    guard !other.en.overlaps(c.en), !other.en.contains(where: { usedEn[$0] }), other.enTextID != c.enTextID
                     else { continue }
                     best = max(best, other.similarity)
                 }
@@ -246,7 +250,7 @@ public final class PageAligner {
             for t in c.en {
                 for o in byEn[t] ?? [] where o != k {
                     let other = candidates[o]
-                    guard !other.zh.overlaps(c.zh), !other.zh.contains(where: { usedZh[$0] }), text(other.zh, zh) != zhText
+                    guard !other.zh.overlaps(c.zh), !other.zh.contains(where: { usedZh[$0] }), other.zhTextID != c.zhTextID
                     else { continue }
                     best = max(best, other.similarity)
                 }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// A paragraph of a page with its segments (zones filled in by ``PageZoner``).
 public struct ZonedParagraph: Sendable {
     /// The paragraph.
@@ -115,37 +121,55 @@ public final class PageZoner {
     /// (`发布时间:… | 来源:…`, `Updated: …`), editor lines, bare dates and times, a bare
     /// `(Xinhua)` source line.
     static func isBoilerplate(_ text: String, language: Language) -> Bool {
+        if text.utf8.count > 400 { return false }  // furniture is short; story paragraphs are not
+        // Byte-level tests throughout: this runs on every paragraph of every page.
         let trimmed = text.trimmingCharacters(in: " ")
-        let scalars = trimmed.unicodeScalars
-        guard !scalars.isEmpty else { return true }
-        let endsSentence = scalars.last.map { "。！？.!?”\"".unicodeScalars.contains($0) } ?? false
-        let length = scalars.count
-        if length <= 80 && (trimmed.contains(">") || trimmed.contains("›") || trimmed.contains("»")) && !endsSentence {
-            return true
-        }
-        let digits = scalars.filter { $0.properties.numericType != nil }.count
-        let letters = scalars.filter { $0.properties.isAlphabetic }.count
+        let bytes = Array(trimmed.utf8)
+        guard !bytes.isEmpty else { return true }
+        func has(_ needle: String) -> Bool { Self.contains(bytes, needle) }
+        let length = trimmed.unicodeScalars.count
+        let endsSentence = trimmed.unicodeScalars.last.map { "。！？.!?”\"".unicodeScalars.contains($0) } ?? false
+        if length <= 80 && !endsSentence && (has(">") || has("›") || has("»")) { return true }
+        let info = TextScan.paragraph(trimmed)
+        let digits = bytes.filter { $0 >= 0x30 && $0 <= 0x39 }.count
+        let letters = Int(info.han + info.latin)
         if !endsSentence && length <= 60 && digits * 2 >= letters { return true }
+        if length <= 120 && !endsSentence && containsClockTime(trimmed) && (letters < 40 || has("|")) { return true }
         let lower = trimmed.lowercased()
-        if length <= 120 && !endsSentence && containsClockTime(trimmed)
-            && (letters < 40 || lower.contains("|"))
-        {
-            return true
-        }
         if ["(xinhua)", "（新华社）", "(新华社)", "(完)", "（完）"].contains(lower) { return true }
         if language == .zh {
-            let wrapped = (trimmed.hasPrefix("(") || trimmed.hasPrefix("（") || trimmed.hasPrefix("【") || trimmed.hasPrefix("["))
-            if wrapped && (trimmed.contains("编辑") || trimmed.contains("责编")) && length <= 60 { return true }
-            let keys = chineseMetadata.filter { key in
-                trimmed.contains(key + ":") || trimmed.contains(key + "：") || trimmed.contains(key + " :")
-            }
-            if !keys.isEmpty && !trimmed.contains("。") && length <= 120 { return true }
-        } else {
-            if length <= 80 && !endsSentence && trimmed.contains(" / ") { return true }
-            for key in englishMetadata where lower.hasPrefix(key + ":") || lower.hasPrefix(key + " :") {
+            let wrapped = bytes[0] == 0x28 || bytes[0] == 0x5B || trimmed.hasPrefix("（") || trimmed.hasPrefix("【")
+            if wrapped && (has("编辑") || has("责编")) && length <= 60 { return true }
+            if length <= 120 && !has("。")
+                && chineseMetadata.contains(where: { has($0 + ":") || has($0 + "：") || has($0 + " :") })
+            {
                 return true
             }
-            if lower.contains("updated:") && length <= 100 { return true }
+        } else {
+            if length <= 80 && !endsSentence && has(" / ") { return true }
+            let lowerBytes = Array(lower.utf8)
+            for key in englishMetadata where lowerBytes.starts(with: Array((key + ":").utf8)) || lowerBytes.starts(with: Array((key + " :").utf8)) {
+                return true
+            }
+            if length <= 100 && Self.contains(lowerBytes, "updated:") { return true }
+        }
+        return false
+    }
+
+    /// Byte-level substring test.
+    static func contains(_ bytes: [UInt8], _ needle: String) -> Bool {
+        let n = Array(needle.utf8)
+        guard !n.isEmpty, n.count <= bytes.count else { return n.isEmpty }
+        let first = n[0]
+        var i = 0
+        let last = bytes.count - n.count
+        while i <= last {
+            if bytes[i] == first {
+                var k = 1
+                while k < n.count && bytes[i + k] == n[k] { k += 1 }
+                if k == n.count { return true }
+            }
+            i += 1
         }
         return false
     }
