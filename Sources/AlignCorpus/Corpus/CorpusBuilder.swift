@@ -42,7 +42,7 @@ public final class CorpusBuilder {
     let options: BuildOptions
     /// Documents in flight at once: results wait for their turn to be written, so memory
     /// stays bounded however large the corpus.
-    static let window = 32
+    static let window = 64
 
     /// Creates a builder.
     public init(lexicon: Lexicon, options: BuildOptions) {
@@ -59,7 +59,7 @@ public final class CorpusBuilder {
         var summary = BuildSummary()
         summary.documents = documents.count
         var writers = try CorpusWriters(folder: options.outputDirectory, formats: options.formats, header: options.header)
-        var report = ReportBuilder(options: options)
+        var report = try ReportBuilder(options: options, path: options.outputDirectory + "/report.json")
         var seen = Set<UInt64>()
         let lexicon = self.lexicon
         let options = self.options
@@ -81,7 +81,7 @@ public final class CorpusBuilder {
                     summary.inputBytes += Self.size(batch[k])
                     if let reason = result.skipped {
                         summary.skipped.append((result.name, reason))
-                        report.add(result, written: [:], duplicates: 0, belowThreshold: 0)
+                        try report.add(result, written: [:], duplicates: 0, belowThreshold: 0)
                         continue
                     }
                     summary.built += 1
@@ -107,16 +107,17 @@ public final class CorpusBuilder {
                     summary.pairs += written.values.reduce(0, +)
                     summary.duplicates += duplicates
                     summary.belowThreshold += below
-                    report.add(result, written: written, duplicates: duplicates, belowThreshold: below)
+                    try report.add(result, written: written, duplicates: duplicates, belowThreshold: below)
                 }
                 offset += batch.count
                 progress(offset, documents.count, summary)
             }
             summary.seconds = Clock.now() - start
             try writers.commit()
-            try AtomicFile.write(Array(report.json(summary).utf8), to: options.outputDirectory + "/report.json")
+            try report.finish(summary)
         } catch {
             writers.abandon()
+            report.abandon()
             throw error
         }
         return summary
@@ -152,22 +153,44 @@ public final class CorpusBuilder {
     }
 }
 
-/// Collects `report.json`: per document and in total. Everything in it depends only on the
-/// input and the options, except the `timings` object.
+/// Writes `report.json` as the build goes (per-document entries are streamed, so memory
+/// does not grow with the number of documents), then the totals. Everything in it depends
+/// only on the input and the options, except the `timings` object.
 struct ReportBuilder {
     let options: BuildOptions
-    private var entries: [String] = []
+    private var file: BufferedAtomicFile
+    private var count = 0
+    private var skipped: [UInt8] = []
     private var documentSeconds = 0.0
 
-    init(options: BuildOptions) { self.options = options }
+    init(options: BuildOptions, path: String) throws {
+        self.options = options
+        file = try BufferedAtomicFile(path: path)
+        let formats = CorpusFormat.allCases.filter(options.formats.contains).map { "\"\($0.rawValue)\"" }
+        try file.append(
+            """
+            {
+              "tool": "aligncorpus",
+              "version": "\(AlignCorpusVersion.current)",
+              "created": "\(options.header.creationDate)",
+              "options": {"formats": [\(formats.joined(separator: ", "))], "min_score": \(fixed(options.minimumScore, 3)), "zh_lang": "\(options.header.zhLanguage)", "en_lang": "\(options.header.enLanguage)"},
+              "documents": [
 
-    mutating func add(_ r: DocumentResult, written: [String: Int], duplicates: Int, belowThreshold: Int) {
-        var out: [UInt8] = Array("    {\"document\": ".utf8)
+            """)
+    }
+
+    mutating func add(_ r: DocumentResult, written: [String: Int], duplicates: Int, belowThreshold: Int) throws {
+        var out: [UInt8] = Array(((count == 0 ? "" : ",\n") + "    {\"document\": ").utf8)
         JSONText.appendString(r.name, to: &out)
         out += Array(", \"kind\": \"\(r.kind)\"".utf8)
         if let reason = r.skipped {
             out += Array(", \"skipped\": ".utf8)
             JSONText.appendString(reason, to: &out)
+            skipped += Array((skipped.isEmpty ? "" : ", ").utf8) + Array("{\"document\": ".utf8)
+            JSONText.appendString(r.name, to: &skipped)
+            skipped += Array(", \"reason\": ".utf8)
+            JSONText.appendString(reason, to: &skipped)
+            skipped += Array("}".utf8)
         } else {
             out += Array(", \"method\": \"\(r.method)\", \"encodings\": [".utf8)
             out += Array(r.encodings.map { "\"\($0)\"" }.joined(separator: ", ").utf8)
@@ -177,35 +200,25 @@ struct ReportBuilder {
             out += Array("}, \"duplicates\": \(duplicates), \"below_min_score\": \(belowThreshold)".utf8)
         }
         out += Array("}".utf8)
-        entries.append(String(decoding: out, as: UTF8.self))
+        try file.append(out)
+        count += 1
         documentSeconds += r.seconds
     }
 
-    func json(_ s: BuildSummary) -> String {
-        var skipped: [UInt8] = []
-        for (k, item) in s.skipped.enumerated() {
-            skipped += Array((k == 0 ? "" : ", ").utf8) + Array("{\"document\": ".utf8)
-            JSONText.appendString(item.name, to: &skipped)
-            skipped += Array(", \"reason\": ".utf8)
-            JSONText.appendString(item.reason, to: &skipped)
-            skipped += Array("}".utf8)
-        }
-        let formats = CorpusFormat.allCases.filter(options.formats.contains).map { "\"\($0.rawValue)\"" }
+    mutating func finish(_ s: BuildSummary) throws {
         let rate = s.seconds > 0 ? Double(s.inputBytes) / 1e6 / s.seconds : 0
-        return """
-            {
-              "tool": "aligncorpus",
-              "version": "\(AlignCorpusVersion.current)",
-              "created": "\(options.header.creationDate)",
-              "options": {"formats": [\(formats.joined(separator: ", "))], "min_score": \(fixed(options.minimumScore, 3)), "zh_lang": "\(options.header.zhLanguage)", "en_lang": "\(options.header.enLanguage)"},
-              "totals": {"documents": \(s.documents), "built": \(s.built), "skipped": \(s.skipped.count), "pairs": \(s.pairs), "duplicates": \(s.duplicates), "below_min_score": \(s.belowThreshold), "input_bytes": \(s.inputBytes)},
-              "skipped": [\(String(decoding: skipped, as: UTF8.self))],
-              "documents": [
-            \(entries.joined(separator: ",\n"))
+        try file.append(
+            """
+
               ],
+              "skipped": [\(String(decoding: skipped, as: UTF8.self))],
+              "totals": {"documents": \(s.documents), "built": \(s.built), "skipped": \(s.skipped.count), "pairs": \(s.pairs), "duplicates": \(s.duplicates), "below_min_score": \(s.belowThreshold), "input_bytes": \(s.inputBytes)},
               "timings": {"seconds": \(fixed(s.seconds, 3)), "document_seconds": \(fixed(documentSeconds, 3)), "mb_per_second": \(fixed(rate, 3)), "jobs": \(options.jobs)}
             }
 
-            """
+            """)
+        try file.commit()
     }
+
+    mutating func abandon() { file.abandon() }
 }
