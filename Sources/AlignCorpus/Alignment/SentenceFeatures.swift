@@ -221,10 +221,41 @@ public final class FeatureExtractor {
 
     // MARK: English
 
+    /// What an English word contributes, worked out once per distinct word and remembered
+    /// (words repeat across sentences and documents).
+    struct EnglishWord {
+        var lower: String
+        var stems: [String]
+        /// The stems' ids when the lexicon knows them (ids that hold across documents).
+        var lexiconIDs: [Int32?]
+        var capital: Bool
+        var skeleton: String?
+    }
+
+    private var englishWords: [String: EnglishWord] = [:]
+
+    func englishWord(_ token: KeyExtractor.WordToken) -> EnglishWord {
+        if let known = englishWords[token.text] { return known }
+        let lower = Self.folded(token.text).trimmingApostrophes
+        let capital = token.text.unicodeScalars.first.map { $0.properties.isUppercase } ?? false
+        var stems: [String] = []
+        if let expansion = EnglishStemmer.acronyms[token.text.filter { $0 != "." }] {
+            // `US`, `NPC`: the words they stand for, as glosses would give them.
+            stems = expansion.map { EnglishStemmer.stem($0.trimmingApostrophes) }
+        } else if !token.isNumeric && !EnglishStemmer.stopWords.contains(lower) {
+            stems = [EnglishStemmer.stem(lower)]
+        }
+        let word = EnglishWord(
+            lower: lower, stems: stems, lexiconIDs: stems.map { lexicon.stemID($0) }, capital: capital,
+            skeleton: capital ? Transliteration.englishSkeleton(lower) : nil)
+        if englishWords.count < 200_000 { englishWords[token.text] = word }
+        return word
+    }
+
     /// Content-word stems, capitalised names joined (`Xi Jinping` also gives `xijinping`,
     /// `Kassym-Jomart` gives `kassymjomart`) and numbers.
     public func english(_ text: String) -> EnglishSentence {
-        let numbers = NumberExtractor.numbers(in: Normalizer.matchingKey(text))
+        let numbers = NumberExtractor.numbers(in: Self.folded(text))
         var ids: [Int32] = []
         var seen = Set<Int32>()
         func add(_ stem: String) {
@@ -234,20 +265,20 @@ public final class FeatureExtractor {
         let original = keys.wordTokens(of: text, language: .en)
         var previousCapital: (text: String, end: Int)?
         for token in original where token.isWord {
-            let lower = Self.folded(token.text).trimmingApostrophes
-            let capital = token.text.unicodeScalars.first.map { $0.properties.isUppercase } ?? false
-            if let expansion = EnglishStemmer.acronyms[token.text.filter { $0 != "." }] {
-                // `US`, `NPC`: the words they stand for, as glosses would give them.
-                for word in expansion { add(EnglishStemmer.stem(word.trimmingApostrophes)) }
-            } else if !token.isNumeric && !EnglishStemmer.stopWords.contains(lower) {
-                add(EnglishStemmer.stem(lower))
-            }
-            if capital && !token.isNumeric {
-                if let previous = previousCapital, token.start - previous.end <= 1 {
-                    add(previous.text + lower)
+            let word = englishWord(token)
+            for (k, stem) in word.stems.enumerated() {
+                if let id = word.lexiconIDs[k] {
+                    if seen.insert(id).inserted { ids.append(id) }
+                } else {
+                    add(stem)
                 }
-                if let skeleton = Transliteration.englishSkeleton(lower) { add(skeleton) }
-                previousCapital = (lower, token.end)
+            }
+            if word.capital && !token.isNumeric {
+                if let previous = previousCapital, token.start - previous.end <= 1 {
+                    add(previous.text + word.lower)
+                }
+                if let skeleton = word.skeleton { add(skeleton) }
+                previousCapital = (word.lower, token.end)
             } else {
                 previousCapital = nil
             }

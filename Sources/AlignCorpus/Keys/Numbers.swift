@@ -24,9 +24,16 @@ public enum ChineseNumerals {
     static let unitValues: [Unicode.Scalar: Double] = ["十": 10, "百": 100, "千": 1000]
     static let bigUnitValues: [Unicode.Scalar: Double] = ["万": 1e4, "亿": 1e8]
 
-    /// True for the characters a Chinese numeral is written with.
+    /// True for the characters a Chinese numeral is written with. (A switch, not the
+    /// tables: this runs on every character of every sentence.)
     public static func isNumeral(_ c: Unicode.Scalar) -> Bool {
-        digitValues[c] != nil || unitValues[c] != nil || bigUnitValues[c] != nil
+        switch c.value {
+        case 0x3007, 0x96F6, 0x4E00, 0x4E8C, 0x4E24, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341,
+            0x767E, 0x5343, 0x4E07, 0x4EBF:
+            return true
+        default:
+            return false
+        }
     }
 
     /// The value of a run of numeral characters, or nil if it is not one.
@@ -136,6 +143,8 @@ public enum NumberExtractor {
             } else if isASCIILetter(c) {
                 let start = i
                 while i < s.count && isASCIILetter(s[i]) { i += 1 }
+                // Month and number words are 3 to 9 letters long.
+                guard i - start >= 3 && i - start <= 9 else { continue }
                 let word = String(String.UnicodeScalarView(s[start..<i]))
                 if let month = englishMonths[word] {
                     // `july 2` / `jul. 2` / `sept 8`

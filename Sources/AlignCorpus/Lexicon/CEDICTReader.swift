@@ -100,6 +100,7 @@ extension LexiconBuilder {
 
 extension String {
     var trimmingApostrophes: String {
+        guard utf8.contains(0x27) else { return self }
         var s = Substring(self)
         while s.first == "'" { s = s.dropFirst() }
         while s.last == "'" { s = s.dropLast() }
