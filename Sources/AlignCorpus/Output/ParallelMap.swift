@@ -14,21 +14,17 @@ public enum System {
 
 /// Maps 0..<count on `jobs` threads, each with its own worker state (made by
 /// `makeWorker`: ICU objects are not thread-safe), and returns the results in index order,
-/// so output never depends on the thread count.
+/// so output never depends on the thread count or on which thread did what.
 public enum ParallelMap {
     /// Runs the map. `makeWorker` is called once per thread.
     public static func run<T>(count: Int, jobs: Int, makeWorker: @escaping () -> (Int) -> T) -> [T] {
         let box = ResultBox<T>(count)
         let workers = max(1, min(jobs, count))
         nonisolated(unsafe) let make = makeWorker
-        DispatchQueue.concurrentPerform(iterations: workers) { w in
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
             let work = make()
-            var k = w
-            while k < count {
-                let value = work(k)
-                box.set(k, value)
-                k += workers
-            }
+            // Each worker takes the next index when it is free: uneven documents balance out.
+            while let k = box.next(below: count) { box.set(k, work(k)) }
         }
         return box.values()
     }
@@ -37,6 +33,7 @@ public enum ParallelMap {
 /// Results written by several threads, one slot each, under a mutex.
 final class ResultBox<T>: @unchecked Sendable {
     private var results: [T?]
+    private var nextIndex = 0
     private var mutex = pthread_mutex_t()
 
     init(_ n: Int) {
@@ -45,6 +42,15 @@ final class ResultBox<T>: @unchecked Sendable {
     }
 
     deinit { pthread_mutex_destroy(&mutex) }
+
+    /// The next index to work on, or nil when all are taken.
+    func next(below count: Int) -> Int? {
+        pthread_mutex_lock(&mutex)
+        defer { pthread_mutex_unlock(&mutex) }
+        guard nextIndex < count else { return nil }
+        nextIndex += 1
+        return nextIndex - 1
+    }
 
     func set(_ k: Int, _ value: T) {
         pthread_mutex_lock(&mutex)
