@@ -43,13 +43,6 @@ public struct Vocabulary: Sendable {
         extraWords.append(stem)
         return id
     }
-
-    /// The word with id `id` (for diagnostics).
-    func word(_ id: Int32) -> String {
-        Int(id) < lexicon.stemCount ? lexicon.stem(id) : extraWords[Int(id) - lexicon.stemCount]
-    }
-
-    func existingID(_ stem: String) -> Int32? { lexicon.stemID(stem) ?? extra[stem] }
 }
 
 /// Turns sentences into ``ChineseSentence`` and ``EnglishSentence`` values. Holds ICU

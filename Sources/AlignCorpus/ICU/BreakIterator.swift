@@ -88,6 +88,19 @@ public final class BreakIterator {
         out.removeLast(capacity - written)
     }
 
+    /// Breaks `text` and calls `body` with the bytes and span of every piece that is not
+    /// white space (words, numbers and punctuation).
+    public func forEachToken(in text: String, _ body: (UnsafeBufferPointer<UInt8>, BreakSpan) -> Void) {
+        var text = text
+        text.withUTF8 { utf8 in
+            forEachSpan(in: utf8) { span in
+                let first = utf8[span.start]
+                if span.ruleStatus == 0 && (first == 0x20 || first == 0x09) { return }
+                body(UnsafeBufferPointer(rebasing: utf8[span.start..<span.end]), span)
+            }
+        }
+    }
+
     /// All spans of `text`.
     public func spans(in text: String) -> [BreakSpan] {
         var result: [BreakSpan] = []

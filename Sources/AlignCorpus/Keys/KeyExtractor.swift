@@ -78,23 +78,17 @@ public final class KeyExtractor {
     /// ICU's word tokens of `text` (spaces dropped).
     public func wordTokens(of text: String, language: Language) -> [WordToken] {
         var result: [WordToken] = []
-        var text = text
-        let iterator = language == .zh ? chineseWords : englishWords
-        text.withUTF8 { utf8 in
-            iterator.forEachSpan(in: utf8) { span in
-                let first = utf8[span.start]
-                if span.ruleStatus == 0 && (first == 0x20 || first == 0x09) { return }
-                let word = String(decoding: UnsafeBufferPointer(rebasing: utf8[span.start..<span.end]), as: UTF8.self)
-                let scalars = word.unicodeScalars
-                let numeric =
-                    (span.ruleStatus >= 100 && span.ruleStatus < 200)
-                    || scalars.allSatisfy { ChineseNumerals.isNumeral($0) || ($0.value >= 0x30 && $0.value <= 0x39) }
-                let singleHan = scalars.count == 1 && CharClass.isHan(scalars.first!.value)
-                result.append(
-                    WordToken(
-                        text: word, start: span.start, end: span.end, isWord: span.isWordLike, isNumeric: numeric,
-                        isSingleHan: singleHan))
-            }
+        (language == .zh ? chineseWords : englishWords).forEachToken(in: text) { bytes, span in
+            let word = String(decoding: bytes, as: UTF8.self)
+            let scalars = word.unicodeScalars
+            let numeric =
+                (span.ruleStatus >= 100 && span.ruleStatus < 200)
+                || scalars.allSatisfy { ChineseNumerals.isNumeral($0) || ($0.value >= 0x30 && $0.value <= 0x39) }
+            let singleHan = scalars.count == 1 && CharClass.isHan(scalars.first!.value)
+            result.append(
+                WordToken(
+                    text: word, start: span.start, end: span.end, isWord: span.isWordLike, isNumeric: numeric,
+                    isSingleHan: singleHan))
         }
         return result
     }

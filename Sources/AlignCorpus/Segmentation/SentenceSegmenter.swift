@@ -279,15 +279,7 @@ public final class SentenceSegmenter {
     public func forEachWord(
         in text: String, language: Language, _ body: (UnsafeBufferPointer<UInt8>, BreakSpan) -> Void
     ) {
-        var text = text
-        let iterator = language == .zh ? chineseWords : englishWords
-        text.withUTF8 { utf8 in
-            iterator.forEachSpan(in: utf8) { span in
-                let first = utf8[span.start]
-                if span.ruleStatus == 0 && (first == 0x20 || first == 0x09) { return }
-                body(UnsafeBufferPointer(rebasing: utf8[span.start..<span.end]), span)
-            }
-        }
+        (language == .zh ? chineseWords : englishWords).forEachToken(in: text, body)
     }
 
     /// The words of `text` as strings (see ``forEachWord(in:language:_:)``).
