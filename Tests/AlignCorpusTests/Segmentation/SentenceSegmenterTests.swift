@@ -145,6 +145,21 @@ private func segment(_ text: String, _ language: Language) throws -> [(String, Z
         #expect(segmenter.sentences(of: "他问：“真的吗？”（笑）她点头。", language: .zh).first == "他问：“真的吗？”")
     }
 
+    @Test func wordsOfAParagraphMatchWordsOfItsSegments() {
+        // segment --words breaks a paragraph once; each segment must get the words it
+        // would get on its own.
+        for (text, language) in [
+            ("3月17日,在新西兰惠灵顿,两国部长签署合作文件。这是双方代表合影。新华社记者 郭景文 摄", Language.zh),
+            ("WELLINGTON, March 17 (Xinhua) -- Dr. Li met U.S. Secretary of State Rex Tillerson. (Xinhua/Guo Jingwen)", .en),
+        ] {
+            let segmented = segmenter.segmentsWithWords(of: Paragraph(index: 0, text: text, language: language))
+            #expect(segmented.segments.count >= 3)
+            for (k, segment) in segmented.segments.enumerated() {
+                #expect(segmented.words(ofSegment: k) == segmenter.words(of: segment.text, language: language))
+            }
+        }
+    }
+
     @Test func chineseWordsUseTheDictionary() {
         #expect(segmenter.words(of: "国家统计局发布数据。", language: .zh) == ["国家", "统计", "局", "发布", "数据", "。"])
         #expect(segmenter.words(of: "Xi's plane landed.", language: .en) == ["Xi's", "plane", "landed", "."])
