@@ -165,6 +165,20 @@ private final class UnitCounter: NSObject, XMLParserDelegate {
         #expect(try CommandRunner.run(["build", "corpora", "--jobs", "0"]).status == 64)
     }
 
+    @Test func aRebuildReplacesTheCorpusAndClearsLeftovers() throws {
+        let first = try Build(["corpora/pages/dairy-agreement.txt"])
+        defer { first.remove() }
+        // What a killed build leaves: a hidden temporary file; the corpus stays whole.
+        let leftover = first.folder.appendingPathComponent(".corpus.zh-en.tmx.tmp-12345")
+        try Data("<tmx ver".utf8).write(to: leftover)
+        let again = try CommandRunner.run(["build", "--output", first.folder.path, "corpora"])
+        #expect(again.status == 0)
+        #expect(!FileManager.default.fileExists(atPath: leftover.path))
+        #expect(try first.file("corpus.zh-en.tsv").contains("corpora/documents/tea-house\t"))
+        let names = try FileManager.default.contentsOfDirectory(atPath: first.folder.path)
+        #expect(names.allSatisfy { !$0.contains(".tmp-") })
+    }
+
     @Test func anUnwritableOutputFailsCleanly() throws {
         let file = try Fixtures.temporaryFile(Data("not a folder".utf8))
         defer { try? FileManager.default.removeItem(atPath: file) }

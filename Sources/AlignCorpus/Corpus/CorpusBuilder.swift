@@ -58,6 +58,7 @@ public final class CorpusBuilder {
         let start = Clock.now()
         var summary = BuildSummary()
         summary.documents = documents.count
+        Self.removeStaleTemporaries(in: options.outputDirectory)
         var writers = try CorpusWriters(folder: options.outputDirectory, formats: options.formats, header: options.header)
         var report = try ReportBuilder(options: options, path: options.outputDirectory + "/report.json")
         var seen = Set<UInt64>()
@@ -121,6 +122,22 @@ public final class CorpusBuilder {
             throw error
         }
         return summary
+    }
+
+    /// Temporary files a killed build left behind (the corpus files themselves are whole:
+    /// they are only ever renamed into place).
+    static func removeStaleTemporaries(in folder: String) {
+        guard let dir = opendir(folder) else { return }
+        var stale: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            }
+            let ours = name.hasPrefix(".corpus.zh-en.") || name.hasPrefix(".report.json")
+            if ours && name.contains(".tmp-") { stale.append(folder + "/" + name) }
+        }
+        closedir(dir)
+        for path in stale { unlink(path) }
     }
 
     /// A stable 64-bit fingerprint of a pair (FNV-1a over both sides).
