@@ -76,8 +76,9 @@ public final class PageAligner {
         /// The last free sentences of two captions whose other sentences paired with each
         /// other: the same photo described in both languages.
         public var completesCaption = false
-        /// Both sides are their articles' leads, which tend to report the same fact.
-        public var leadToLead = false
+        /// Both sides are leads, or both captions: the articles' opening sentences report
+        /// the same fact, and captions often describe the same photo.
+        public var parallelZones = false
         public var score: Double
         /// Ids of the two sides' texts: equal ids, equal text (repeats on the page).
         var zhTextID = 0
@@ -171,7 +172,7 @@ public final class PageAligner {
                 guard Self.compatible(zZone, eZone) else { continue }
                 var c = Candidate(
                     zh: zg, en: eg, zhCoverage: 0, enCoverage: 0, lengthDeviation: 0, sameZone: zZone == eZone, score: 0)
-                c.leadToLead = zZone == .lead && eZone == .lead
+                c.parallelZones = zZone == eZone && (zZone == .lead || zZone == .caption)
                 switch zZone {
                 case .dateline:
                     c.score = datelinesMatch(zh[zg.lowerBound].text, en[eg.lowerBound].text) ? 0.95 : 0
@@ -429,16 +430,16 @@ enum PageCalibration {
     /// Added to the logit of a pair that completes two captions already paired: set by hand
     /// (too rare in news-dev to fit), large enough to pair shared-name caption sentences.
     static let captionCompletion = 2.5
-    /// Added to the logit of a lead paired with the other article's lead: the two articles'
-    /// first sentences tend to report the same fact. Set by hand, like `captionCompletion`.
-    static let leadPrior = 1.0
+    /// Added to the logit of lead↔lead and caption↔caption candidates. Set by hand, like
+    /// `captionCompletion`.
+    static let parallelZonePrior = 1.0
 
     static func probability(_ c: PageAligner.Candidate) -> Double {
         let k = coefficients
         let z =
             k.intercept + k.zhCoverage * c.zhCoverage + k.enCoverage * c.enCoverage + k.lengthDeviation * c.lengthDeviation
             + (c.sameZone ? k.sameZone : 0) + k.extra * Double(c.zh.count + c.en.count - 2) + k.margin * c.margin
-            + (c.completesCaption ? captionCompletion : 0) + (c.leadToLead ? leadPrior : 0)
+            + (c.completesCaption ? captionCompletion : 0) + (c.parallelZones ? parallelZonePrior : 0)
         return 1 / (1 + exp(-z))
     }
 }
