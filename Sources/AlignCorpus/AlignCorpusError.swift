@@ -62,6 +62,7 @@ public enum AlignCorpusError: Error, Equatable, Sendable, CustomStringConvertibl
         }
     }
 
+    /// `path: error: message`, as the command line prints it.
     public var description: String {
         if let path { return "\(path): error: \(message)" }
         return "error: \(message)"

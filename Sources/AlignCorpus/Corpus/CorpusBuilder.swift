@@ -24,13 +24,21 @@ public struct BuildOptions: Sendable {
 
 /// Counts of a finished build.
 public struct BuildSummary: Sendable {
+    /// Documents found.
     public var documents = 0
+    /// Documents that gave a result (possibly no pairs).
     public var built = 0
+    /// Documents skipped, with the reason.
     public var skipped: [(name: String, reason: String)] = []
+    /// Pairs written.
     public var pairs = 0
+    /// Exact duplicate pairs left out.
     public var duplicates = 0
+    /// Pairs left out for scoring below `--min-score`.
     public var belowThreshold = 0
+    /// Bytes of input read.
     public var inputBytes = 0
+    /// Wall time of the build.
     public var seconds = 0.0
 }
 

@@ -21,8 +21,9 @@ public struct DocumentResult: Sendable {
     public var method: String = ""
     /// Encodings read (`UTF-8`, `GB18030`, …).
     public var encodings: [String] = []
-    /// Segments read, per language.
+    /// Chinese segments read.
     public var zhSegments = 0
+    /// English segments read.
     public var enSegments = 0
     /// The pairs found (before the build's score filter and de-duplication).
     public var pairs: [CorpusPair] = []

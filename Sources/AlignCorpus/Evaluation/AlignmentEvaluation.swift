@@ -10,7 +10,9 @@
 public enum AlignmentEvaluation {
     /// A bead as two sorted index lists.
     public struct Pair: Hashable, Sendable {
+        /// Chinese sentence indices, sorted.
         public var zh: [Int]
+        /// English sentence indices, sorted.
         public var en: [Int]
 
         /// Creates a bead with the given sides (sorted here).
@@ -22,15 +24,19 @@ public enum AlignmentEvaluation {
 
     /// Raw counts; they add up over documents.
     public struct Counts: Equatable, Sendable {
+        /// Distinct hypothesis beads counted for precision, and their strict and lax hits.
         public var precisionBeads = 0
         public var precisionStrict = 0
         public var precisionLax = 0
+        /// Gold beads with both sides counted for recall, and their strict and lax hits.
         public var recallBeads = 0
         public var recallStrict = 0
         public var recallLax = 0
 
+        /// Zero counts.
         public init() {}
 
+        /// Counts of two sets of documents together.
         public static func + (a: Counts, b: Counts) -> Counts {
             var c = a
             c.precisionBeads += b.precisionBeads
@@ -45,9 +51,11 @@ public enum AlignmentEvaluation {
 
     /// Precision, recall and F1, strict and lax.
     public struct Scores: Equatable, Sendable {
+        /// Strict: the bead equals a gold bead.
         public var strictPrecision: Double
         public var strictRecall: Double
         public var strictF1: Double
+        /// Lax: the bead shares a Chinese and an English sentence with a gold bead.
         public var laxPrecision: Double
         public var laxRecall: Double
         public var laxF1: Double

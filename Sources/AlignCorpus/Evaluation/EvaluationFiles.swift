@@ -9,9 +9,13 @@
 public enum EvaluationFiles {
     /// One scored document.
     public struct Document: Sendable {
+        /// The document id (file name up to its first dot).
         public var id: String
+        /// Its match counts.
         public var counts: AlignmentEvaluation.Counts
+        /// Beads in the gold file.
         public var goldBeads: Int
+        /// Beads in the hypothesis file.
         public var hypothesisBeads: Int
     }
 

@@ -64,7 +64,9 @@ public final class KeyExtractor {
 
     /// A word token with its byte range in the text it came from.
     public struct WordToken: Sendable {
+        /// The token as written.
         public var text: String
+        /// Start and end offsets, in UTF-8 bytes.
         public var start: Int
         public var end: Int
         /// Letters, numbers or ideographs (not spaces or punctuation).

@@ -6,6 +6,7 @@ public enum NumberKey: Hashable, Sendable, CustomStringConvertible {
     /// A day of a month, without the year.
     case date(month: Int, day: Int)
 
+    /// `2000`, `1.5`, or `7/2` for a date.
     public var description: String {
         switch self {
         case .value(let v):

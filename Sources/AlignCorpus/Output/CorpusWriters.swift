@@ -96,6 +96,7 @@ public struct TMXHeader: Sendable {
     /// `creationdate`, `YYYYMMDDThhmmssZ`.
     public var creationDate: String
 
+    /// A header with the default languages.
     public init(creationDate: String) { self.creationDate = creationDate }
 }
 

@@ -64,11 +64,17 @@ public final class PageAligner {
 
     /// A candidate pair and the evidence for it.
     public struct Candidate: Sendable {
+        /// Chinese segment indices.
         public var zh: Range<Int>
+        /// English segment indices.
         public var en: Range<Int>
+        /// Weighted share of the Chinese units the English side covers.
         public var zhCoverage: Double
+        /// Weighted share of the English tokens the Chinese side covers.
         public var enCoverage: Double
+        /// |log(English length / (3 × Chinese length))|.
         public var lengthDeviation: Double
+        /// Both sides in the same zone.
         public var sameZone: Bool
         /// How much better than the best competing candidate (one that shares a side with
         /// this one and pairs it with something else, not a repeat of the same text).
@@ -79,6 +85,7 @@ public final class PageAligner {
         /// Both sides are leads, or both captions: the articles' opening sentences report
         /// the same fact, and captions often describe the same photo.
         public var parallelZones = false
+        /// The calibrated probability that the pair translates.
         public var score: Double
         /// Ids of the two sides' texts: equal ids, equal text (repeats on the page).
         var zhTextID = 0
