@@ -21,8 +21,9 @@ struct BuildCommand: ParsableCommand {
             duplicate pairs appear once. The same input gives the same bytes whatever --jobs is; \
             SOURCE_DATE_EPOCH sets the TMX creationdate.
 
-            Exit codes: 0 built (skipped documents are reported, not fatal); 1 with --strict when a \
-            document was skipped, or when an output cannot be written; 64 bad usage.
+            Exit codes: 0 built (skipped documents are reported, not fatal); 1 when no document \
+            could be used, with --strict when any was skipped, or when an output cannot be \
+            written; 64 bad usage.
             """
     )
 
@@ -117,6 +118,10 @@ struct BuildCommand: ParsableCommand {
             "built \(summary.pairs) pairs from \(summary.built) of \(summary.documents) documents into \(output)/ "
                 + "(\(summary.skipped.count) skipped, \(summary.duplicates) duplicates dropped; "
                 + "\(String(Int(rate * 10) / 10)).\(Int(rate * 10) % 10) MB/s)")
+        if summary.built == 0 {
+            Terminal.note("error: no usable document in \(inputs.joined(separator: " "))")
+            throw ExitCode.failure
+        }
         if strict && !summary.skipped.isEmpty { throw ExitCode.failure }
     }
 

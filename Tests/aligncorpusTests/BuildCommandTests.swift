@@ -179,6 +179,14 @@ private final class UnitCounter: NSObject, XMLParserDelegate {
         #expect(names.allSatisfy { !$0.contains(".tmp-") })
     }
 
+    @Test func nothingUsableIsAFailure() throws {
+        let build = try Build(["no/such/folder"])
+        defer { build.remove() }
+        #expect(build.result.status == 1)
+        #expect(build.result.stderr.contains("no/such/folder: warning: skipped: cannot read: No such file or directory"))
+        #expect(build.result.stderr.contains("error: no usable document"))
+    }
+
     @Test func anUnwritableOutputFailsCleanly() throws {
         let file = try Fixtures.temporaryFile(Data("not a folder".utf8))
         defer { try? FileManager.default.removeItem(atPath: file) }
