@@ -27,7 +27,7 @@ enum AnchorFinder {
         var lastUnit = [Int](repeating: -1, count: m)  // the unit that last added to t
         var unitNumber = 0
         var touched: [Int] = []
-        var scorer = PairScorer(model: model)
+        var scorer = GroupScorer(model: model, stamps: StampArrays())
         for s in 0..<n where model.zhTotal[s] > 0 {
             for (k, unit) in model.zh[s].units.prefix(DocumentModel.maxUnits).enumerated() {
                 let w = model.zhWeights[s][k]
@@ -65,7 +65,8 @@ enum AnchorFinder {
                 }
             }
             for t in top {
-                let score = scorer.similarity(s, t)
+                let cover = scorer.coverage(s..<(s + 1), t..<(t + 1))
+                let score = Float((cover.zh + cover.en) / 2)
                 if score >= minimumSimilarity { points.append((s, t, score)) }
             }
             for t in touched { accumulated[t] = 0 }
@@ -117,40 +118,5 @@ enum AnchorFinder {
             k = previous[k]
         }
         return chain.reversed()
-    }
-}
-
-/// Coverage similarity of single sentence pairs, with stamp arrays instead of sets.
-struct PairScorer {
-    let model: DocumentModel
-    private var zhStamp: [Int32]
-    private var enStamp: [Int32]
-    private var stamp: Int32 = 0
-
-    init(model: DocumentModel) {
-        self.model = model
-        var size = 0
-        for s in model.zh { for u in s.units { for t in u.translations { size = max(size, Int(t) + 1) } } }
-        for s in model.en { for t in s.tokens { size = max(size, Int(t) + 1) } }
-        zhStamp = [Int32](repeating: 0, count: size)
-        enStamp = [Int32](repeating: 0, count: size)
-    }
-
-    mutating func similarity(_ s: Int, _ t: Int) -> Float {
-        stamp += 1
-        let units = model.zh[s].units.prefix(DocumentModel.maxUnits)
-        let tokens = model.en[t].tokens.prefix(DocumentModel.maxUnits)
-        for u in units { for x in u.translations { zhStamp[Int(x)] = stamp } }
-        for x in tokens { enStamp[Int(x)] = stamp }
-        var zhCovered: Float = 0
-        for (k, u) in units.enumerated() where u.translations.contains(where: { enStamp[Int($0)] == stamp }) {
-            zhCovered += model.zhWeights[s][k]
-        }
-        var enCovered: Float = 0
-        for (k, x) in tokens.enumerated() where zhStamp[Int(x)] == stamp { enCovered += model.enWeights[t][k] }
-        let zhTotal = model.zhTotal[s]
-        let enTotal = model.enTotal[t]
-        guard zhTotal > 0, enTotal > 0 else { return 0 }
-        return (zhCovered / zhTotal + enCovered / enTotal) / 2
     }
 }

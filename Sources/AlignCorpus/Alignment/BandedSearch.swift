@@ -82,7 +82,6 @@ struct Band {
         for i in 1...max(n, 1) where i <= n && lo[i] > hi[i - 1] + 1 { lo[i] = hi[i - 1] + 1 }
         for i in 0...n { lo[i] = min(lo[i], hi[i]) }
         for i in stride(from: n, to: 0, by: -1) where hi[i - 1] < lo[i] - 1 { hi[i - 1] = lo[i] - 1 }
-        if n > 0 { lo[n] = min(lo[n], max(hi[n - 1], lo[n])) }
     }
 
     /// The band's cells around an existing path (a list of beads), widened by `width`.

@@ -135,17 +135,10 @@ public final class CorpusBuilder {
     /// Temporary files a killed build left behind (the corpus files themselves are whole:
     /// they are only ever renamed into place).
     static func removeStaleTemporaries(in folder: String) {
-        guard let dir = opendir(folder) else { return }
-        var stale: [String] = []
-        while let entry = readdir(dir) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-            }
+        for name in FileSystem.entries(of: folder) ?? [] {
             let ours = name.hasPrefix(".corpus.zh-en.") || name.hasPrefix(".report.json")
-            if ours && name.contains(".tmp-") { stale.append(folder + "/" + name) }
+            if ours && name.contains(".tmp-") { unlink(folder + "/" + name) }
         }
-        closedir(dir)
-        for path in stale { unlink(path) }
     }
 
     /// A stable 64-bit fingerprint of a pair (FNV-1a over both sides).

@@ -28,8 +28,8 @@ public enum EvaluationFiles {
     /// Scores `gold` against `hypothesis`: two bead files, or two folders (each `*.gold`,
     /// else `*.align`, file of the gold folder against the hypothesis file with its id).
     public static func evaluate(gold: String, hypothesis: String) throws -> [Document] {
-        let goldIsFolder = isDirectory(gold)
-        guard goldIsFolder == isDirectory(hypothesis) else {
+        let goldIsFolder = FileSystem.isDirectory(gold)
+        guard goldIsFolder == FileSystem.isDirectory(hypothesis) else {
             throw AlignCorpusError.mismatch(path: hypothesis, reason: "gold and hypothesis must both be files or both folders")
         }
         var pairs: [(String, String, String)] = []
@@ -40,7 +40,7 @@ public enum EvaluationFiles {
             guard !goldNames.isEmpty else {
                 throw AlignCorpusError.mismatch(path: gold, reason: "no *.gold or *.align files")
             }
-            let hypothesisNames = try list(hypothesis).filter { !isDirectory(hypothesis + "/" + $0) }
+            let hypothesisNames = try list(hypothesis).filter { !FileSystem.isDirectory(hypothesis + "/" + $0) }
             for g in goldNames {
                 let id = documentID(g)
                 var candidates = hypothesisNames.filter { documentID($0) == id }
@@ -90,28 +90,15 @@ public enum EvaluationFiles {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    static func isDirectory(_ path: String) -> Bool {
-        var info = stat()
-        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
-    }
-
     static func list(_ folder: String) throws -> [String] {
-        guard let dir = opendir(folder) else {
+        guard let names = FileSystem.entries(of: folder) else {
             throw AlignCorpusError.unreadable(path: folder, reason: String(cString: strerror(errno)))
-        }
-        defer { closedir(dir) }
-        var names: [String] = []
-        while let entry = readdir(dir) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-            }
-            if name != "." && name != ".." { names.append(name) }
         }
         return names.sorted()
     }
 
     static func readText(_ path: String) throws -> String {
-        guard let bytes = LexiconStore.readFile(path) else {
+        guard let bytes = FileSystem.readFile(path) else {
             throw AlignCorpusError.unreadable(path: path, reason: String(cString: strerror(errno)))
         }
         return String(decoding: bytes, as: UTF8.self)

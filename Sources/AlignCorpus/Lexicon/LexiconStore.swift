@@ -45,10 +45,10 @@ public enum LexiconStore {
         guard stat(path, &info) == 0 else { return .missing(searched: path) }
         let key = "\(info.st_size)-\(info.st_mtim.tv_sec)"
         let cachePath = cacheDirectory + "/cedict-\(key).v\(LexiconCacheFormat.version).bin"
-        if let bytes = readFile(cachePath), let lexicon = LexiconCacheFormat.decode(bytes) {
+        if let bytes = FileSystem.readFile(cachePath), let lexicon = LexiconCacheFormat.decode(bytes) {
             return .loaded(lexicon, path: path)
         }
-        guard let source = readFile(path) else {
+        guard let source = FileSystem.readFile(path) else {
             throw AlignCorpusError.unreadable(path: path, reason: String(cString: strerror(errno)))
         }
         let lexicon = CEDICTReader.lexicon(from: source)
@@ -65,23 +65,6 @@ public enum LexiconStore {
             p += 1
         }
         return result
-    }
-
-    static func readFile(_ path: String) -> [UInt8]? {
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0 else { return nil }
-        let size = Int(info.st_size)
-        var bytes = [UInt8](repeating: 0, count: size)
-        var done = 0
-        while done < size {
-            let n = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress! + done, size - done) }
-            if n <= 0 { return nil }
-            done += n
-        }
-        return bytes
     }
 
     /// Best effort: a cache that cannot be written is simply not used.

@@ -5,7 +5,7 @@ import Testing
 
 @Suite struct LexiconTests {
     static func miniCEDICT() throws -> Lexicon {
-        let bytes = try #require(LexiconStore.readFile(Fixtures.path("mini-cedict.u8")))
+        let bytes = try #require(FileSystem.readFile(Fixtures.path("mini-cedict.u8")))
         return CEDICTReader.lexicon(from: bytes)
     }
 
