@@ -18,6 +18,7 @@ public final class TextFileReader {
 
     static let chunkSize = 1 << 20
     static let sampleSize = 64 << 10
+    static let readSize = 64 << 10
 
     private let fd: Int32
     private var pending: [UInt8] = []  // read but not yet decoded
@@ -27,6 +28,7 @@ public final class TextFileReader {
     private var decoder: StreamDecoder?  // nil for UTF-8
     private var utf8Carry: [UInt8] = []  // unfinished UTF-8 sequence between chunks
     private var sawAnyByte = false
+    private var readBuffer: UnsafeMutableRawBufferPointer?
 
     /// Opens `path` and works out its encoding. Throws for unreadable, empty, binary or
     /// undecodable input and for an unknown `encoding` name.
@@ -45,17 +47,17 @@ public final class TextFileReader {
             }
             fd = opened
         }
-        do {
-            try fill(atLeast: Self.sampleSize)
-            if pending.isEmpty { throw AlignCorpusError.empty(path: path) }
-            try chooseEncoding(requested)
-        } catch {
-            if fd != 0 { close(fd) }
-            throw error
-        }
+        // No close on failure here: self is fully initialised, so deinit runs and closes
+        // the descriptor (closing it twice could close another thread's file).
+        try fill(atLeast: Self.sampleSize)
+        if pending.isEmpty { throw AlignCorpusError.empty(path: path) }
+        try chooseEncoding(requested)
     }
 
-    deinit { if fd != 0 { close(fd) } }
+    deinit {
+        if fd != 0 { close(fd) }
+        readBuffer?.deallocate()
+    }
 
     /// The next chunk of decoded UTF-8 (always whole characters), or nil at the end.
     public func nextChunk() throws -> [UInt8]? {
@@ -76,14 +78,22 @@ public final class TextFileReader {
     // MARK: Reading
 
     private func fill(atLeast wanted: Int) throws {
-        var buffer = [UInt8](repeating: 0, count: Self.chunkSize)
+        // One uninitialised read buffer per reader: most inputs are pages of a few
+        // kilobytes, for which zeroing a megabyte per file cost more than reading it.
+        if readBuffer == nil { readBuffer = .allocate(byteCount: Self.readSize, alignment: 16) }
+        let buffer = readBuffer!
         while pending.count < wanted && !atEOF {
-            let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            let n = read(fd, buffer.baseAddress, buffer.count)
             if n < 0 {
                 if errno == EINTR { continue }
                 throw AlignCorpusError.unreadable(path: path, reason: String(cString: strerror(errno)))
             }
-            if n == 0 { atEOF = true } else { pending.append(contentsOf: buffer[0..<n]); sawAnyByte = true }
+            if n == 0 {
+                atEOF = true
+            } else {
+                pending.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
+                sawAnyByte = true
+            }
         }
     }
 
@@ -118,7 +128,7 @@ public final class TextFileReader {
         if invalid == nil { return }
         // Not UTF-8: take ICU's guess when it is a Chinese charset that decodes the whole
         // sample; failing that, a Chinese charset that decodes it into mostly Han text.
-        let truncated = pending.count > sample.count
+        let truncated = pending.count > sample.count || !atEOF  // more bytes follow the sample
         let guess = sample.withUnsafeBufferPointer(CharsetDetector.detect)?.name
         if let guess, Self.autoDetected.contains(guess), Self.decodedSample(sample, as: guess, truncated: truncated) != nil {
             return try use(guess)
