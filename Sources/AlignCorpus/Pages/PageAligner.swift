@@ -101,6 +101,7 @@ public final class PageAligner {
         let zh = scored.zh
         let en = scored.en
         var candidates = scored.candidates
+        let rivals = RivalIndex(candidates, zh: zh, en: en)
         var usedZh = [Bool](repeating: false, count: zh.count)
         var usedEn = [Bool](repeating: false, count: en.count)
         var takenZh = usedZh  // used, or a repeat of a chosen side's text
@@ -133,10 +134,14 @@ public final class PageAligner {
             takenEn = takenEn.enumerated().map { $1 || usedEn[$0] }
             if c.zh.count == 1 { for s in zh.indices where zh[s].text == zh[c.zh.lowerBound].text { takenZh[s] = true } }
             if c.en.count == 1 { for t in en.indices where en[t].text == en[c.en.lowerBound].text { takenEn[t] = true } }
-            Self.computeMargins(&candidates, zh: zh, en: en, usedZh: takenZh, usedEn: takenEn)
+            Self.computeMargins(
+                &candidates, index: rivals, zh: zh, en: en, usedZh: takenZh, usedEn: takenEn, chosenZh: usedZh,
+                chosenEn: usedEn)
             Self.markCaptionCompletions(&candidates, zh: zh, en: en, chosen: chosen, usedZh: usedZh, usedEn: usedEn)
             for k in candidates.indices where !Self.special(zh[candidates[k].zh.lowerBound].zone) {
-                candidates[k].score = PageCalibration.probability(candidates[k])
+                let c = candidates[k]
+                if c.zh.contains(where: { usedZh[$0] }) || c.en.contains(where: { usedEn[$0] }) { continue }
+                candidates[k].score = PageCalibration.probability(c)
             }
         }
         // A sentence repeated elsewhere on the page pairs there too, with the repeat of its
@@ -196,17 +201,22 @@ public final class PageAligner {
                 candidates.append(c)
             }
         }
-        var zhIDs: [String: Int] = [:]
-        var enIDs: [String: Int] = [:]
+        // Text ids: segments with equal text share an id, groups with equal id sequences too.
+        let zhSegmentIDs = Self.textIDs(zh)
+        let enSegmentIDs = Self.textIDs(en)
+        var zhIDs: [[Int]: Int] = [:]
+        var enIDs: [[Int]: Int] = [:]
         for k in candidates.indices {
-            let zhText = candidates[k].zh.map { zh[$0].text }.joined()
-            let enText = candidates[k].en.map { en[$0].text }.joined(separator: " ")
-            candidates[k].zhTextID = zhIDs[zhText] ?? { zhIDs[zhText] = zhIDs.count; return zhIDs.count - 1 }()
-            candidates[k].enTextID = enIDs[enText] ?? { enIDs[enText] = enIDs.count; return enIDs.count - 1 }()
+            let zhKey = candidates[k].zh.map { zhSegmentIDs[$0] }
+            let enKey = candidates[k].en.map { enSegmentIDs[$0] }
+            candidates[k].zhTextID = zhIDs[zhKey] ?? { zhIDs[zhKey] = zhIDs.count; return zhIDs.count - 1 }()
+            candidates[k].enTextID = enIDs[enKey] ?? { enIDs[enKey] = enIDs.count; return enIDs.count - 1 }()
         }
+        let freeZh = [Bool](repeating: false, count: zh.count)
+        let freeEn = [Bool](repeating: false, count: en.count)
         Self.computeMargins(
-            &candidates, zh: zh, en: en, usedZh: [Bool](repeating: false, count: zh.count),
-            usedEn: [Bool](repeating: false, count: en.count))
+            &candidates, index: RivalIndex(candidates, zh: zh, en: en), zh: zh, en: en, usedZh: freeZh, usedEn: freeEn,
+            chosenZh: freeZh, chosenEn: freeEn)
         for k in candidates.indices where candidates[k].score == 0 && !Self.special(zh[candidates[k].zh.lowerBound].zone) {
             candidates[k].score = PageCalibration.probability(candidates[k])
         }
@@ -236,24 +246,41 @@ public final class PageAligner {
 
     static func special(_ zone: Zone?) -> Bool { zone == .dateline || zone == .credit }
 
-    /// For each content candidate, its similarity minus that of the best competitor: a
-    /// candidate sharing a Chinese segment but pairing it with other English text, or the
-    /// reverse. Repeats of the same text (a caption sentence that is also the last
-    /// paragraph) do not compete.
-    static func computeMargins(
-        _ candidates: inout [Candidate], zh: [Segment], en: [Segment], usedZh: [Bool], usedEn: [Bool]
-    ) {
-        var byZh: [Int: [Int]] = [:]
-        var byEn: [Int: [Int]] = [:]
-        for (k, c) in candidates.enumerated() where !special(zh[c.zh.lowerBound].zone) {
-            for s in c.zh { byZh[s, default: []].append(k) }
-            for t in c.en { byEn[t, default: []].append(k) }
+    /// One id per distinct segment text.
+    static func textIDs(_ segments: [Segment]) -> [Int] {
+        var ids: [String: Int] = [:]
+        return segments.map { s in ids[s.text] ?? { ids[s.text] = ids.count; return ids.count - 1 }() }
+    }
+
+    /// Candidates by the segments they use, built once per page for ``computeMargins``.
+    struct RivalIndex {
+        var byZh: [[Int]]
+        var byEn: [[Int]]
+
+        init(_ candidates: [Candidate], zh: [Segment], en: [Segment]) {
+            byZh = Array(repeating: [], count: zh.count)
+            byEn = Array(repeating: [], count: en.count)
+            for (k, c) in candidates.enumerated() where !special(zh[c.zh.lowerBound].zone) {
+                for s in c.zh { byZh[s].append(k) }
+                for t in c.en { byEn[t].append(k) }
+            }
         }
+    }
+
+    /// For each content candidate still free to be chosen, its similarity minus that of
+    /// the best competitor: a candidate sharing a Chinese segment but pairing it with other
+    /// English text, or the reverse. Repeats of the same text (a caption sentence that is
+    /// also the last paragraph) do not compete.
+    static func computeMargins(
+        _ candidates: inout [Candidate], index: RivalIndex, zh: [Segment], en: [Segment], usedZh: [Bool], usedEn: [Bool],
+        chosenZh: [Bool], chosenEn: [Bool]
+    ) {
         for k in candidates.indices where !special(zh[candidates[k].zh.lowerBound].zone) {
             let c = candidates[k]
+            if c.zh.contains(where: { chosenZh[$0] }) || c.en.contains(where: { chosenEn[$0] }) { continue }
             var best = 0.0
             for s in c.zh {
-                for o in byZh[s] ?? [] where o != k {
+                for o in index.byZh[s] where o != k {
                     let other = candidates[o]
                     guard !other.en.overlaps(c.en), !other.en.contains(where: { usedEn[$0] }), other.enTextID != c.enTextID
                     else { continue }
@@ -261,7 +288,7 @@ public final class PageAligner {
                 }
             }
             for t in c.en {
-                for o in byEn[t] ?? [] where o != k {
+                for o in index.byEn[t] where o != k {
                     let other = candidates[o]
                     guard !other.zh.overlaps(c.zh), !other.zh.contains(where: { usedZh[$0] }), other.zhTextID != c.zhTextID
                     else { continue }
@@ -299,9 +326,8 @@ public final class PageAligner {
     /// Titles pair with titles, datelines with datelines, credits with credits; caption,
     /// lead and body sentences with each other.
     static func compatible(_ a: Zone, _ b: Zone) -> Bool {
-        let special: Set<Zone> = [.title, .dateline, .credit]
-        if special.contains(a) || special.contains(b) { return a == b }
-        return true
+        func special(_ z: Zone) -> Bool { z == .title || z == .dateline || z == .credit }
+        return special(a) || special(b) ? a == b : true
     }
 
     // MARK: Datelines and credits
