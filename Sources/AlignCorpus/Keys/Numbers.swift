@@ -77,21 +77,43 @@ public enum NumberExtractor {
     /// Characters after which a lone Chinese numeral is a quantity (`三年`, `两国`, `第一次`).
     static let chineseUnits: Set<Unicode.Scalar> = Set("年月日号个位名次岁天周届项条家人倍国场座架件种".unicodeScalars)
     static let chineseMultipliers: [Unicode.Scalar: Double] = ["万": 1e4, "亿": 1e8]
-    static let englishMultipliers: [String: Double] = [
+    static let englishMultipliers: [UInt64: Double] = packed([
         "hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-    ]
-    static let englishWords: [String: Double] = [
+    ])
+    static let englishWords: [UInt64: Double] = packed([
         "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
         "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
         "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
         "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "thousand": 1000,
-        "million": 1e6, "billion": 1e9, "first": 1, "second": 2, "third": 3, "dozen": 12,
-    ]
-    static let englishMonths: [String: Int] = [
+        "million": 1e6, "billion": 1e9, "first": 1, "third": 3, "dozen": 12,
+    ])
+    static let englishMonths: [UInt64: Int] = packed([
         "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
         "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
         "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
-    ]
+    ])
+
+    /// Lower-case ASCII words of up to twelve letters as integers (five bits a letter):
+    /// the word tables are looked up for every word of every sentence, and hashing an
+    /// integer costs far less than hashing a String.
+    static func packed<Value>(_ table: [String: Value]) -> [UInt64: Value] {
+        var result: [UInt64: Value] = [:]
+        for (word, value) in table { result[pack(Array(word.unicodeScalars)[...])!] = value }
+        return result
+    }
+
+    /// The packed form of a run of lower-case ASCII letters; nil for anything else.
+    static func pack(_ letters: ArraySlice<Unicode.Scalar>) -> UInt64? {
+        guard letters.count <= 12 else { return nil }
+        var key: UInt64 = 0
+        for c in letters {
+            guard c.value >= 0x61 && c.value <= 0x7A else { return nil }
+            key = key << 5 | UInt64(c.value - 0x60)
+        }
+        return key
+    }
+
+    static let may = pack(Array("may".unicodeScalars)[...])!
 
     /// The numbers and dates in `key`, in order of appearance.
     public static func numbers(in key: String) -> [NumberKey] {
@@ -146,7 +168,7 @@ public enum NumberExtractor {
                 while i < s.count && isASCIILetter(s[i]) { i += 1 }
                 // Month and number words are 3 to 9 letters long.
                 guard i - start >= 3 && i - start <= 9 else { continue }
-                let word = String(String.UnicodeScalarView(s[start..<i]))
+                guard let word = pack(s[start..<i]) else { continue }
                 if let month = englishMonths[word] {
                     // `july 2` / `jul. 2` / `sept 8`
                     var j = i
@@ -163,7 +185,7 @@ public enum NumberExtractor {
                     }
                     continue
                 }
-                if let value = englishWords[word], word != "second" && word != "may" {
+                if let value = englishWords[word], word != may {
                     if value >= 100, case .value(let previous)? = result.last, start >= 2 {
                         result[result.count - 1] = .value(previous * value)
                     } else {
@@ -226,13 +248,13 @@ public enum NumberExtractor {
         return .date(month: Int(month), day: Int(day))
     }
 
-    /// The ASCII word after optional spaces/hyphens at `i`, and the index after it.
-    static func nextWord(_ s: [Unicode.Scalar], from i: Int) -> (String, Int)? {
+    /// The ASCII word (packed) after optional spaces/hyphens at `i`, and the index after it.
+    static func nextWord(_ s: [Unicode.Scalar], from i: Int) -> (UInt64, Int)? {
         var j = i
         while j < s.count && (s[j] == " " || s[j] == "-") { j += 1 }
         let start = j
         while j < s.count && isASCIILetter(s[j]) { j += 1 }
-        guard j > start else { return nil }
-        return (String(String.UnicodeScalarView(s[start..<j])), j)
+        guard j > start, let word = pack(s[start..<j]) else { return nil }
+        return (word, j)
     }
 }
