@@ -124,11 +124,11 @@ public final class FeatureExtractor {
             }
             if run - i >= 2 {
                 let chars = tokens[i..<run].map(\.text)
+                let name = chars.joined()
                 var translations: [Int32] = []
-                for form in nameForms(keys.pinyin(chars.joined())) { translations.append(vocabulary.id(form)) }
-                for skeleton in nameSkeletons(keys.pinyin(chars.joined())) { translations.append(vocabulary.id(skeleton)) }
+                for spelling in nameSpellings(name) { translations.append(vocabulary.id(spelling)) }
                 for c in chars { if let t = lexicon.translations(of: c) { translations += t } }
-                units.append(ChineseSentence.Unit(key: chars.joined(), translations: unique(translations)))
+                units.append(ChineseSentence.Unit(key: name, translations: unique(translations)))
                 i = run
                 continue
             }
@@ -176,6 +176,18 @@ public final class FeatureExtractor {
             if !found { p += 1 }
         }
         return units
+    }
+
+    private var nameSpellingCache: [String: [String]] = [:]
+
+    /// The name forms and transliteration skeletons of a run of Han characters, remembered
+    /// (names recur across a document's sentences and across documents).
+    func nameSpellings(_ run: String) -> [String] {
+        if let known = nameSpellingCache[run] { return known }
+        let pinyin = keys.pinyin(run)
+        let spellings = nameForms(pinyin) + nameSkeletons(pinyin)
+        if nameSpellingCache.count < 200_000 { nameSpellingCache[run] = spellings }
+        return spellings
     }
 
     /// English spellings of a Chinese name from its pinyin (`chen qing yang`): the whole
