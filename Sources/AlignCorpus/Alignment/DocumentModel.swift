@@ -41,11 +41,15 @@ struct DocumentModel {
     /// Recomputes unit and token weights: inverse document frequency over the document's
     /// sentences, so words in every sentence count for little and rare ones for much.
     mutating func reweigh() {
-        var zhDF: [String: Int] = [:]
-        for s in zh {
-            var seen = Set<String>()
-            for u in s.units.prefix(Self.maxUnits) where seen.insert(u.key).inserted {
-                zhDF[u.key, default: 0] += 1
+        // Keys by their document ids (dense): counts in arrays, not dictionaries of strings.
+        var keyCount = 0
+        for s in zh { for u in s.units.prefix(Self.maxUnits) { keyCount = max(keyCount, Int(u.keyID) + 1) } }
+        var zhDF = [Int32](repeating: 0, count: keyCount)
+        var lastSentence = [Int32](repeating: -1, count: keyCount)
+        for (k, s) in zh.enumerated() {
+            for u in s.units.prefix(Self.maxUnits) where lastSentence[Int(u.keyID)] != Int32(k) {
+                lastSentence[Int(u.keyID)] = Int32(k)
+                zhDF[Int(u.keyID)] += 1
             }
         }
         var enDF: [Int32: Int] = [:]
@@ -54,7 +58,7 @@ struct DocumentModel {
         let ne = Float(max(en.count, 1))
         zhWeights = zh.map { s in
             s.units.prefix(Self.maxUnits).map { u in
-                logf(1 + nz / Float(zhDF[u.key] ?? 1)) * (u.translations.isEmpty ? Self.untranslatableWeight : 1)
+                logf(1 + nz / Float(zhDF[Int(u.keyID)])) * (u.translations.isEmpty ? Self.untranslatableWeight : 1)
             }
         }
         enWeights = en.map { s in s.tokens.prefix(Self.maxUnits).map { logf(1 + ne / Float(enDF[$0] ?? 1)) } }

@@ -7,6 +7,8 @@ public struct ChineseSentence: Sendable {
         public var key: String
         /// English ids (in the document's ``Vocabulary``) it may translate to.
         public var translations: [Int32]
+        /// The key's id in its document (equal keys, equal ids; dense from 0).
+        var keyID: Int32 = 0
     }
     /// The units, in order.
     public var units: [Unit]
@@ -61,7 +63,10 @@ public final class FeatureExtractor {
     }
 
     /// Starts a new document (a fresh vocabulary).
-    public func reset() { vocabulary = Vocabulary(lexicon: lexicon) }
+    public func reset() {
+        vocabulary = Vocabulary(lexicon: lexicon)
+        unitKeys.removeAll(keepingCapacity: true)
+    }
 
     static func length(_ text: String) -> Int {
         var n = 0
@@ -128,7 +133,7 @@ public final class FeatureExtractor {
                 var translations: [Int32] = []
                 for spelling in nameSpellings(name) { translations.append(vocabulary.id(spelling)) }
                 for c in chars { if let t = lexicon.translations(of: c) { translations += t } }
-                units.append(ChineseSentence.Unit(key: name, translations: unique(translations)))
+                units.append(makeUnit(name, unique(translations)))
                 i = run
                 continue
             }
@@ -139,20 +144,34 @@ public final class FeatureExtractor {
                 // (it counts against coverage until a learned lexicon gives it some).
                 units += forwardMaximumMatch(token.text)
                 if token.text.unicodeScalars.count > 1 || units.isEmpty || units.last?.key != token.text {
-                    units.append(ChineseSentence.Unit(key: token.text, translations: []))
+                    units.append(makeUnit(token.text, []))
                 }
             }
             i += 1
         }
         for n in NumberExtractor.numbers(in: normalized) {
             let key = Self.numberToken(n)
-            units.append(ChineseSentence.Unit(key: key, translations: [vocabulary.id(key)]))
+            units.append(makeUnit(key, [vocabulary.id(key)]))
         }
         return ChineseSentence(units: units, length: Self.length(text))
     }
 
     private func unit(_ key: String, _ translations: ArraySlice<Int32>) -> ChineseSentence.Unit {
-        ChineseSentence.Unit(key: key, translations: Array(translations))
+        makeUnit(key, Array(translations))
+    }
+
+    /// The document's unit keys, for their ids.
+    private var unitKeys: [String: Int32] = [:]
+
+    private func makeUnit(_ key: String, _ translations: [Int32]) -> ChineseSentence.Unit {
+        let id: Int32
+        if let known = unitKeys[key] {
+            id = known
+        } else {
+            id = Int32(unitKeys.count)
+            unitKeys[key] = id
+        }
+        return ChineseSentence.Unit(key: key, translations: translations, keyID: id)
     }
 
     /// Splits a word the lexicon does not list into the longest listed pieces.
