@@ -72,19 +72,21 @@ public final class CorpusBuilder {
         var seen = Set<UInt64>()
         let lexicon = self.lexicon
         let options = self.options
+        // One processor per thread for the whole build: ICU objects are opened once and
+        // the word, name and pinyin caches stay warm from batch to batch.
+        let processors = (0..<max(1, options.jobs)).map { _ in
+            ProcessorSlot(
+                try? DocumentProcessor(lexicon: lexicon, minimumPageScore: options.minimumScore, encoding: options.encoding))
+        }
         do {
             var offset = 0
             while offset < documents.count {
                 let batch = Array(documents[offset..<min(documents.count, offset + Self.window)])
-                let results = ParallelMap.run(count: batch.count, jobs: options.jobs) { () -> (Int) -> DocumentResult in
-                    let processor = try? DocumentProcessor(
-                        lexicon: lexicon, minimumPageScore: options.minimumScore, encoding: options.encoding)
-                    return { k in
-                        guard let processor else {
-                            return DocumentResult(name: batch[k].name, kind: "unusable", skipped: "cannot open ICU")
-                        }
-                        return processor.process(batch[k])
+                let results = ParallelMap.run(count: batch.count, workers: processors) { slot, k -> DocumentResult in
+                    guard let processor = slot.processor else {
+                        return DocumentResult(name: batch[k].name, kind: "unusable", skipped: "cannot open ICU")
                     }
+                    return processor.process(batch[k])
                 }
                 for (k, var result) in results.enumerated() {
                     summary.inputBytes += Self.size(batch[k])
@@ -239,4 +241,10 @@ struct ReportBuilder {
     }
 
     mutating func abandon() { file.abandon() }
+}
+
+/// A thread's document processor, or nil when ICU could not be opened.
+final class ProcessorSlot {
+    let processor: DocumentProcessor?
+    init(_ processor: DocumentProcessor?) { self.processor = processor }
 }

@@ -28,6 +28,20 @@ public enum ParallelMap {
         }
         return box.values()
     }
+
+    /// Runs the map on one thread per element of `workers` (at most `count`), each thread
+    /// using its own worker. Workers outlive the call: a batch loop reuses them, with the
+    /// ICU objects and caches they hold.
+    public static func run<W: AnyObject, T>(count: Int, workers: [W], _ work: @escaping (W, Int) -> T) -> [T] {
+        let box = ResultBox<T>(count)
+        let threads = max(1, min(workers.count, count))
+        nonisolated(unsafe) let pool = workers
+        nonisolated(unsafe) let body = work
+        DispatchQueue.concurrentPerform(iterations: threads) { i in
+            while let k = box.next(below: count) { box.set(k, body(pool[i], k)) }
+        }
+        return box.values()
+    }
 }
 
 /// Results written by several threads, one slot each, under a mutex.
