@@ -103,6 +103,7 @@ public final class FeatureExtractor {
             // Longest run of ICU words (up to four, adjacent) that the lexicon lists.
             var matched = 0
             var joined = token.text
+            var joinedTranslations: ArraySlice<Int32> = []
             var candidate = token.text
             var end = token.end
             var m = 1
@@ -110,13 +111,14 @@ public final class FeatureExtractor {
                 candidate += tokens[i + m].text
                 end = tokens[i + m].end
                 m += 1
-                if lexicon.contains(candidate) {
+                if let t = lexicon.translations(of: candidate) {
                     matched = m
                     joined = candidate
+                    joinedTranslations = t
                 }
             }
             if matched > 1 {
-                if let t = lexicon.translations(of: joined), !t.isEmpty { units.append(unit(joined, t)) }
+                if !joinedTranslations.isEmpty { units.append(unit(joined, joinedTranslations)) }
                 i += matched
                 continue
             }

@@ -20,8 +20,11 @@ public final class KeyExtractor {
     /// Opened on first use: opening ICU's Han-Latin rules costs about a quarter second.
     private var hanLatin: Transliterator?
     private let traditionalToSimplified: Transliterator
-    /// Han character → its Simplified form, filled as characters are met.
+    /// Han character → its Simplified form when it differs, filled as characters are met.
     private var simplifiedOf: [UInt32: String] = [:]
+    /// Per code point below 0x30000: 0 not yet looked up, 1 already Simplified, 2 has an
+    /// entry in `simplifiedOf` (a flat array: this runs on every character of every sentence).
+    private var simplifiedState = [UInt8](repeating: 0, count: 0x30000)
     /// Han character → pinyin syllable, when the caller has a table (CC-CEDICT's readings).
     private let readings: [UInt32: String]
     private var pinyinCache: [String: String] = [:]
@@ -132,17 +135,24 @@ public final class KeyExtractor {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
-            if let s = simplifiedOf[scalar.value], !s.isEmpty { out += s } else { out.unicodeScalars.append(scalar) }
+            if CharClass.isHan(scalar.value), let s = simplifiedForm(scalar) { out += s } else { out.unicodeScalars.append(scalar) }
         }
         return out
     }
 
     /// The Simplified form of a Han character when it differs, else nil.
     private func simplifiedForm(_ scalar: Unicode.Scalar) -> String? {
-        if let known = simplifiedOf[scalar.value] { return known.isEmpty ? nil : known }
+        let v = Int(scalar.value)
+        if v < simplifiedState.count {
+            if simplifiedState[v] == 1 { return nil }
+            if simplifiedState[v] == 2 { return simplifiedOf[scalar.value] }
+        } else if let known = simplifiedOf[scalar.value] {
+            return known.isEmpty ? nil : known
+        }
         let mapped = traditionalToSimplified(String(scalar))
         let differs = mapped != String(scalar)
         simplifiedOf[scalar.value] = differs ? mapped : ""
+        if v < simplifiedState.count { simplifiedState[v] = differs ? 2 : 1 }
         return differs ? mapped : nil
     }
 

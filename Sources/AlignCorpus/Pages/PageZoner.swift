@@ -116,6 +116,14 @@ public final class PageZoner {
 
     static let chineseMetadata = ["来源", "作者", "编辑", "责编", "发布", "时间", "日期", "撰写", "记者", "通讯员", "字号", "浏览"]
     static let englishMetadata = ["updated", "source", "editor", "published", "posted", "by", "web editor", "author"]
+    /// `来源:`, `来源：`, `来源 :` … as bytes.
+    static let chineseMetadataNeedles: [[UInt8]] = chineseMetadata.flatMap { key in
+        [":", "：", " :"].map { Array((key + $0).utf8) }
+    }
+    /// `updated:`, `updated :` … as bytes.
+    static let englishMetadataPrefixes: [[UInt8]] = englishMetadata.flatMap { key in
+        [":", " :"].map { Array((key + $0).utf8) }
+    }
 
     /// Page furniture: breadcrumbs (`首页 > 头条`, `Home / China`), metadata lines
     /// (`发布时间:… | 来源:…`, `Updated: …`), editor lines, bare dates and times, a bare
@@ -141,24 +149,24 @@ public final class PageZoner {
             let wrapped = bytes[0] == 0x28 || bytes[0] == 0x5B || trimmed.hasPrefix("（") || trimmed.hasPrefix("【")
             if wrapped && (has("编辑") || has("责编")) && length <= 60 { return true }
             if length <= 120 && !has("。")
-                && chineseMetadata.contains(where: { has($0 + ":") || has($0 + "：") || has($0 + " :") })
+                && chineseMetadataNeedles.contains(where: { Self.contains(bytes, $0) })
             {
                 return true
             }
         } else {
             if length <= 80 && !endsSentence && has(" / ") { return true }
             let lowerBytes = Array(lower.utf8)
-            for key in englishMetadata where lowerBytes.starts(with: Array((key + ":").utf8)) || lowerBytes.starts(with: Array((key + " :").utf8)) {
-                return true
-            }
+            if englishMetadataPrefixes.contains(where: { lowerBytes.starts(with: $0) }) { return true }
             if length <= 100 && Self.contains(lowerBytes, "updated:") { return true }
         }
         return false
     }
 
     /// Byte-level substring test.
-    static func contains(_ bytes: [UInt8], _ needle: String) -> Bool {
-        let n = Array(needle.utf8)
+    static func contains(_ bytes: [UInt8], _ needle: String) -> Bool { contains(bytes, Array(needle.utf8)) }
+
+    /// Byte-level substring test.
+    static func contains(_ bytes: [UInt8], _ n: [UInt8]) -> Bool {
         guard !n.isEmpty, n.count <= bytes.count else { return n.isEmpty }
         let first = n[0]
         var i = 0
