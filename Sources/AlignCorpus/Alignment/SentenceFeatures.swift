@@ -25,8 +25,9 @@ public struct EnglishSentence: Sendable {
     public var length: Int
 }
 
-/// The English ids of one document: the lexicon's stems first, then words the lexicon
-/// does not know.
+/// English ids: the lexicon's stems first, then words the lexicon does not know, kept
+/// from document to document (up to a limit) so that what a word contributes can be
+/// remembered as ids.
 public struct Vocabulary: Sendable {
     let lexicon: Lexicon
     private var extra: [String: Int32] = [:]
@@ -62,10 +63,18 @@ public final class FeatureExtractor {
         self.vocabulary = Vocabulary(lexicon: lexicon)
     }
 
-    /// Starts a new document (a fresh vocabulary).
+    /// Words outside the lexicon kept before the vocabulary starts afresh (bounds memory
+    /// over a long build).
+    static let maxExtraWords = 100_000
+
+    /// Starts a new document.
     public func reset() {
-        vocabulary = Vocabulary(lexicon: lexicon)
         unitKeys.removeAll(keepingCapacity: true)
+        if vocabulary.extraWords.count > Self.maxExtraWords {
+            vocabulary = Vocabulary(lexicon: lexicon)
+            englishWords.removeAll()
+            nameSpellingCache.removeAll()
+        }
     }
 
     static func length(_ text: String) -> Int {
@@ -133,7 +142,7 @@ public final class FeatureExtractor {
                 let chars = tokens[i..<run].map(\.text)
                 let name = chars.joined()
                 var translations: [Int32] = []
-                for spelling in nameSpellings(name) { translations.append(vocabulary.id(spelling)) }
+                translations += nameSpellings(name)
                 for c in chars { if let t = lexicon.translations(of: c) { translations += t } }
                 units.append(makeUnit(name, unique(translations)))
                 i = run
@@ -199,14 +208,14 @@ public final class FeatureExtractor {
         return units
     }
 
-    private var nameSpellingCache: [String: [String]] = [:]
+    private var nameSpellingCache: [String: [Int32]] = [:]
 
-    /// The name forms and transliteration skeletons of a run of Han characters, remembered
-    /// (names recur across a document's sentences and across documents).
-    func nameSpellings(_ run: String) -> [String] {
+    /// The ids of the name forms and transliteration skeletons of a run of Han characters,
+    /// remembered (names recur across a document's sentences and across documents).
+    func nameSpellings(_ run: String) -> [Int32] {
         if let known = nameSpellingCache[run] { return known }
         let pinyin = keys.pinyin(run)
-        let spellings = nameForms(pinyin) + nameSkeletons(pinyin)
+        let spellings = (nameForms(pinyin) + nameSkeletons(pinyin)).map { vocabulary.id($0) }
         if nameSpellingCache.count < 200_000 { nameSpellingCache[run] = spellings }
         return spellings
     }
@@ -251,11 +260,11 @@ public final class FeatureExtractor {
     /// (words repeat across sentences and documents).
     struct EnglishWord {
         var lower: String
-        var stems: [String]
-        /// The stems' ids when the lexicon knows them (ids that hold across documents).
-        var lexiconIDs: [Int32?]
+        /// The ids of its stems, in order.
+        var stemIDs: [Int32]
         var capital: Bool
-        var skeleton: String?
+        /// The id of its transliteration skeleton (capitalised words).
+        var skeletonID: Int32?
     }
 
     private var englishWords: [String: EnglishWord] = [:]
@@ -271,9 +280,10 @@ public final class FeatureExtractor {
         } else if !token.isNumeric && !EnglishStemmer.stopWords.contains(lower) {
             stems = [EnglishStemmer.stem(lower)]
         }
+        let skeleton = capital ? Transliteration.englishSkeleton(lower) : nil
         let word = EnglishWord(
-            lower: lower, stems: stems, lexiconIDs: stems.map { lexicon.stemID($0) }, capital: capital,
-            skeleton: capital ? Transliteration.englishSkeleton(lower) : nil)
+            lower: lower, stemIDs: stems.map { vocabulary.id($0) }, capital: capital,
+            skeletonID: skeleton.map { vocabulary.id($0) })
         if englishWords.count < 200_000 { englishWords[token.text] = word }
         return word
     }
@@ -292,18 +302,12 @@ public final class FeatureExtractor {
         var previousCapital: (text: String, end: Int)?
         for token in original where token.isWord {
             let word = englishWord(token)
-            for (k, stem) in word.stems.enumerated() {
-                if let id = word.lexiconIDs[k] {
-                    if seen.insert(id).inserted { ids.append(id) }
-                } else {
-                    add(stem)
-                }
-            }
+            for id in word.stemIDs where seen.insert(id).inserted { ids.append(id) }
             if word.capital && !token.isNumeric {
                 if let previous = previousCapital, token.start - previous.end <= 1 {
                     add(previous.text + word.lower)
                 }
-                if let skeleton = word.skeleton { add(skeleton) }
+                if let id = word.skeletonID, seen.insert(id).inserted { ids.append(id) }
                 previousCapital = (word.lower, token.end)
             } else {
                 previousCapital = nil
