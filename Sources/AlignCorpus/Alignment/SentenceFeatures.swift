@@ -249,9 +249,16 @@ public final class FeatureExtractor {
         return result
     }
 
+    /// `ids` without repeats, in order (for short lists a linear scan beats hashing).
     private func unique(_ ids: [Int32]) -> [Int32] {
-        var seen = Set<Int32>()
-        return ids.filter { seen.insert($0).inserted }
+        if ids.count > 32 {
+            var seen = Set<Int32>()
+            return ids.filter { seen.insert($0).inserted }
+        }
+        var result: [Int32] = []
+        result.reserveCapacity(ids.count)
+        for id in ids where !result.contains(id) { result.append(id) }
+        return result
     }
 
     // MARK: English

@@ -74,6 +74,9 @@ public enum XMLText {
     /// Segment text as TMX wants it: forbidden characters removed, white space collapsed,
     /// no leading or trailing space. Empty when nothing is left.
     public static func segmentText(_ text: String) -> String {
+        // Controls are white space to collapseWhitespace already; only the noncharacters
+        // U+FFFE and U+FFFF (EF BF BE / EF BF BF) need the slow path.
+        if !Self.holdsNoncharacter(text) { return TextCleaning.collapseWhitespace(text) }
         var kept = String.UnicodeScalarView()
         for s in text.unicodeScalars {
             let v = s.value
@@ -84,6 +87,18 @@ public enum XMLText {
             }
         }
         return TextCleaning.collapseWhitespace(String(kept))
+    }
+
+    static func holdsNoncharacter(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { b in
+            var i = 0
+            while i + 2 < b.count {
+                if b[i] == 0xEF && b[i + 1] == 0xBF && (b[i + 2] == 0xBE || b[i + 2] == 0xBF) { return true }
+                i += 1
+            }
+            return false
+        }
     }
 }
 

@@ -414,12 +414,14 @@ enum PageCalibration {
 extension String {
     /// The text after the last occurrence of `marker`, or the whole text when it is absent.
     func after(_ marker: String) -> String {
-        let m = Array(marker.unicodeScalars)
-        let u = Array(unicodeScalars)
-        guard m.count <= u.count else { return self }
-        var k = u.count - m.count
+        let text = Array(utf8)
+        let m = Array(marker.utf8)
+        guard !m.isEmpty, m.count <= text.count else { return self }
+        var k = text.count - m.count
         while k >= 0 {
-            if Array(u[k..<(k + m.count)]) == m { return String(String.UnicodeScalarView(u[(k + m.count)...])) }
+            if text[k] == m[0] && Array(text[k..<(k + m.count)]) == m {
+                return String(decoding: text[(k + m.count)...], as: UTF8.self)
+            }
             k -= 1
         }
         return self
