@@ -95,6 +95,15 @@ public final class FeatureExtractor {
 
     // MARK: Chinese
 
+    /// Chinese function words, left out like the English stop words they mirror
+    /// (particles, prepositions, conjunctions, copula, modals, demonstratives): their
+    /// dictionary glosses are grammar notes, so they could never be covered.
+    static let functionWords: Set<String> = [
+        "的", "地", "得", "之", "了", "着", "过", "在", "于", "对", "向", "从", "以", "为", "由", "把", "被", "给", "跟",
+        "同", "与", "和", "及", "并", "或", "而", "但", "是", "有", "将", "会", "要", "能", "可", "应", "这", "那", "此",
+        "其", "该", "也", "就", "所", "等", "个",
+    ]
+
     /// Units of a Chinese sentence: lexicon words found by longest match over ICU's words,
     /// runs of single characters as possible names (their pinyin forms, plus the
     /// characters' own translations), and numbers.
@@ -146,6 +155,10 @@ public final class FeatureExtractor {
                 for c in chars { if let t = lexicon.translations(of: c) { translations += t } }
                 units.append(makeUnit(name, unique(translations)))
                 i = run
+                continue
+            }
+            if Self.functionWords.contains(token.text) {
+                i += 1
                 continue
             }
             if let t = lexicon.translations(of: token.text) {
