@@ -82,9 +82,31 @@ public enum EnglishStemmer {
             undouble(&w)
         }
         if ends("ly") && w.count > 5 { w.removeLast(2) }
+        derivational(&w)
         // `made`/`make`, `hope`/`hoped`: drop a final e so both forms meet.
         if w.count > 3 && w.last == 0x65 { w.removeLast() }
         return String(decoding: w, as: UTF8.self)
+    }
+
+    /// Derivational suffixes, so that a gloss's verb meets the text's noun or adjective
+    /// (`cooperate`, `cooperation`, `cooperative`; `region`, `regional`; `develop`,
+    /// `development`). Conservative: the remaining stem keeps at least four letters.
+    private static func derivational(_ w: inout [UInt8]) {
+        func strip(_ suffix: String, keep: String = "") -> Bool {
+            let s = Array(suffix.utf8)
+            guard w.count >= s.count + 4, w.suffix(s.count).elementsEqual(s) else { return false }
+            w.removeLast(s.count)
+            w += Array(keep.utf8)
+            return true
+        }
+        // Two rounds at most: `educational` → `education` → `educat`. `ation`, `ate` and
+        // `ative` all end as `at` (a final e is dropped afterwards).
+        for _ in 0..<2 {
+            let stripped =
+                strip("ation", keep: "at") || strip("ative", keep: "at") || strip("tion", keep: "t")
+                || strip("sion", keep: "s") || strip("ment") || strip("ive") || strip("ity") || strip("al")
+            if !stripped { return }
+        }
     }
 
     private static func undouble(_ w: inout [UInt8]) {

@@ -52,4 +52,20 @@ import Testing
         #expect(EnglishStemmer.stem("hoped") == EnglishStemmer.stem("hope"))
         #expect(EnglishStemmer.stem("apples") == EnglishStemmer.stem("apple"))
     }
+
+    /// Glosses give verbs (合作 `to cooperate`, 立法 `to legislate`) where news English uses
+    /// nouns and adjectives.
+    @Test func stemmerMeetsDerivations() {
+        func same(_ words: String...) -> Bool { Set(words.map(EnglishStemmer.stem)).count == 1 }
+        #expect(same("cooperate", "cooperation", "cooperative", "cooperating"))
+        #expect(same("legislate", "legislation", "legislative"))
+        #expect(same("protect", "protection"))
+        #expect(same("develop", "development", "developments"))
+        #expect(same("region", "regional"))
+        #expect(same("educate", "education", "educational"))
+        #expect(same("secure", "security"))
+        // Short words keep their endings: a stem keeps at least four letters.
+        #expect(EnglishStemmer.stem("nation") == "nation" && EnglishStemmer.stem("station") == "station")
+        #expect(EnglishStemmer.stem("total") == "total" && EnglishStemmer.stem("city") == "city")
+    }
 }
