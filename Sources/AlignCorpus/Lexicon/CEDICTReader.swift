@@ -57,14 +57,20 @@ public enum CEDICTReader {
         }
         var text = ""
         var depth = 0
-        for c in lowered {
+        for c in gloss {
             if c == "(" || c == "[" { depth += 1 } else if c == ")" || c == "]" { depth = max(0, depth - 1) } else if depth == 0 {
                 text.append(c)
             }
         }
         var stems: [String] = []
         for word in text.split(whereSeparator: { !($0.isLetter && $0.isASCII) && $0 != "'" }) {
-            let w = String(word).trimmingApostrophes
+            // Acronyms before lower-casing, as on the English side: `China-US` gives
+            // `united states`, not the pronoun `us`.
+            if let expansion = EnglishStemmer.acronyms[String(word)] {
+                stems += expansion.map { EnglishStemmer.stem($0.trimmingApostrophes) }
+                continue
+            }
+            let w = String(word).lowercased().trimmingApostrophes
             if w.isEmpty || EnglishStemmer.stopWords.contains(w) || w == "surname" { continue }
             stems.append(EnglishStemmer.stem(w))
         }

@@ -53,6 +53,14 @@ import Testing
         #expect(EnglishStemmer.stem("apples") == EnglishStemmer.stem("apple"))
     }
 
+    @Test func glossAcronymsExpandAsInTheText() {
+        // 中美 /China-US/: `US` is the United States, as `U.S.` is in English text, not
+        // the pronoun `us`.
+        let stems = CEDICTReader.glossStems("China-US")
+        #expect(stems == ["china", "unit", "stat"].map(EnglishStemmer.stem))
+        #expect(CEDICTReader.glossStems("to help us") == [EnglishStemmer.stem("help"), "we"])
+    }
+
     /// Glosses give verbs (合作 `to cooperate`, 立法 `to legislate`) where news English uses
     /// nouns and adjectives.
     @Test func stemmerMeetsDerivations() {
