@@ -164,10 +164,12 @@ public final class FeatureExtractor {
             if let t = lexicon.translations(of: token.text) {
                 if !t.isEmpty { units.append(unit(token.text, t)) }  // else a function word
             } else {
-                // Not listed: the listed pieces, and the word itself without translations
-                // (it counts against coverage until a learned lexicon gives it some).
-                units += forwardMaximumMatch(token.text)
-                if token.text.unicodeScalars.count > 1 || units.isEmpty || units.last?.key != token.text {
+                // Not listed: the listed pieces, and, unless they make up the whole word, the
+                // word itself without translations (it counts against coverage until a
+                // learned lexicon gives it some).
+                let pieces = forwardMaximumMatch(token.text)
+                units += pieces.units
+                if !pieces.complete && (token.text.unicodeScalars.count > 1 || units.isEmpty || units.last?.key != token.text) {
                     units.append(makeUnit(token.text, []))
                 }
             }
@@ -199,9 +201,10 @@ public final class FeatureExtractor {
     }
 
     /// Splits a word the lexicon does not list into the longest listed pieces.
-    private func forwardMaximumMatch(_ word: String) -> [ChineseSentence.Unit] {
+    private func forwardMaximumMatch(_ word: String) -> (units: [ChineseSentence.Unit], complete: Bool) {
         let chars = Array(word.unicodeScalars)
         var units: [ChineseSentence.Unit] = []
+        var complete = true
         var p = 0
         while p < chars.count {
             var found = false
@@ -216,9 +219,12 @@ public final class FeatureExtractor {
                 }
                 len -= 1
             }
-            if !found { p += 1 }
+            if !found {
+                p += 1
+                complete = false
+            }
         }
-        return units
+        return (units, complete)
     }
 
     private var nameSpellingCache: [String: [Int32]] = [:]
