@@ -172,7 +172,11 @@ public final class PageAligner {
         let en = page.filter { $0.paragraph.language == .en }.flatMap(\.segments)
         guard !zh.isEmpty, !en.isEmpty else { return (zh, en, []) }
         extractor.reset()
-        let model = DocumentModel(zh: zh.map { extractor.chinese($0.text) }, en: en.map { extractor.english($0.text) })
+        // Segments that only pair by rule (datelines, credits) or never (boilerplate,
+        // bylines) need no lexical features.
+        let model = DocumentModel(
+            zh: zh.map { Self.lexical($0.zone) ? extractor.chinese($0.text) : ChineseSentence(units: [], length: FeatureExtractor.length($0.text)) },
+            en: en.map { Self.lexical($0.zone) ? extractor.english($0.text) : EnglishSentence(tokens: [], length: FeatureExtractor.length($0.text)) })
         var scorer = GroupScorer(model: model, stamps: stamps)
         let zhGroups = groups(zh, maxSize: 4)
         let enGroups = groups(en, maxSize: 2)
@@ -319,6 +323,9 @@ public final class PageAligner {
         }
         return result
     }
+
+    /// Zones whose segments pair on lexical evidence.
+    static func lexical(_ zone: Zone?) -> Bool { zone != .boilerplate && zone != .byline && !special(zone) }
 
     static func pairable(_ zone: Zone?) -> Bool { zone != .boilerplate && zone != .byline }
     static func groupable(_ zone: Zone?) -> Bool { zone == .lead || zone == .body || zone == .caption || zone == nil }
