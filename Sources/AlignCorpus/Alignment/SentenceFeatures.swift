@@ -187,15 +187,15 @@ public final class FeatureExtractor {
     }
 
     /// The document's unit keys, for their ids.
-    private var unitKeys: [String: Int32] = [:]
+    private var unitKeys: [ByteKey: Int32] = [:]
 
     private func makeUnit(_ key: String, _ translations: [Int32]) -> ChineseSentence.Unit {
         let id: Int32
-        if let known = unitKeys[key] {
+        if let known = unitKeys[ByteKey(key)] {
             id = known
         } else {
             id = Int32(unitKeys.count)
-            unitKeys[key] = id
+            unitKeys[ByteKey(key)] = id
         }
         return ChineseSentence.Unit(key: key, translations: translations, keyID: id)
     }
@@ -227,15 +227,15 @@ public final class FeatureExtractor {
         return (units, complete)
     }
 
-    private var nameSpellingCache: [String: [Int32]] = [:]
+    private var nameSpellingCache: [ByteKey: [Int32]] = [:]
 
     /// The ids of the name forms and transliteration skeletons of a run of Han characters,
     /// remembered (names recur across a document's sentences and across documents).
     func nameSpellings(_ run: String) -> [Int32] {
-        if let known = nameSpellingCache[run] { return known }
+        if let known = nameSpellingCache[ByteKey(run)] { return known }
         let pinyin = keys.pinyin(run)
         let spellings = (nameForms(pinyin) + nameSkeletons(pinyin)).map { vocabulary.id($0) }
-        if nameSpellingCache.count < 200_000 { nameSpellingCache[run] = spellings }
+        if nameSpellingCache.count < 200_000 { nameSpellingCache[ByteKey(run)] = spellings }
         return spellings
     }
 
@@ -293,10 +293,10 @@ public final class FeatureExtractor {
         var skeletonID: Int32?
     }
 
-    private var englishWords: [String: EnglishWord] = [:]
+    private var englishWords: [ByteKey: EnglishWord] = [:]
 
     func englishWord(_ token: KeyExtractor.WordToken) -> EnglishWord {
-        if let known = englishWords[token.text] { return known }
+        if let known = englishWords[ByteKey(token.text)] { return known }
         let lower = Self.folded(token.text).trimmingApostrophes
         let capital = token.text.unicodeScalars.first.map { $0.properties.isUppercase } ?? false
         var stems: [String] = []
@@ -310,7 +310,7 @@ public final class FeatureExtractor {
         let word = EnglishWord(
             lower: lower, stemIDs: stems.map { vocabulary.id($0) }, capital: capital,
             skeletonID: skeleton.map { vocabulary.id($0) })
-        if englishWords.count < 200_000 { englishWords[token.text] = word }
+        if englishWords.count < 200_000 { englishWords[ByteKey(token.text)] = word }
         return word
     }
 

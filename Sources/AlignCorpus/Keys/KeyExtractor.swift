@@ -27,7 +27,7 @@ public final class KeyExtractor {
     private var simplifiedState = [UInt8](repeating: 0, count: 0x30000)
     /// Han character → pinyin syllable, when the caller has a table (CC-CEDICT's readings).
     private let readings: [UInt32: String]
-    private var pinyinCache: [String: String] = [:]
+    private var pinyinCache: [ByteKey: String] = [:]
 
     /// Opens the word breakers and the Traditional→Simplified transform. `readings` maps
     /// Han characters to pinyin syllables (from the lexicon); characters it lacks go
@@ -101,7 +101,7 @@ public final class KeyExtractor {
     /// Pinyin of Chinese text, syllables separated by spaces, lower case, no tones
     /// (`谢环驰` → `xie huan chi`). Cached: ICU's Han-Latin transform is slow.
     public func pinyin(_ han: String) -> String {
-        if let cached = pinyinCache[han] { return cached }
+        if let cached = pinyinCache[ByteKey(han)] { return cached }
         var syllables: [String] = []
         var viaICU = readings.isEmpty
         if !viaICU {
@@ -120,7 +120,7 @@ public final class KeyExtractor {
         } else {
             value = syllables.joined(separator: " ")
         }
-        pinyinCache[han] = value
+        pinyinCache[ByteKey(han)] = value
         return value
     }
 
