@@ -38,6 +38,14 @@ struct DocumentModel {
         reweigh()
     }
 
+    /// One more than the largest vocabulary id the document uses.
+    var vocabularyBound: Int {
+        var size = 1
+        for s in zh { for u in s.units { for t in u.translations { size = max(size, Int(t) + 1) } } }
+        for s in en { for t in s.tokens { size = max(size, Int(t) + 1) } }
+        return size
+    }
+
     /// Recomputes unit and token weights: inverse document frequency over the document's
     /// sentences, so words in every sentence count for little and rare ones for much.
     mutating func reweigh() {
@@ -145,8 +153,9 @@ struct PairTable {
     private(set) var zhMasks: [Bits128] = []
     private(set) var enMasks: [Bits128] = []
 
-    /// Builds the table for zh sentence s paired with en sentences in `ranges[s]`.
-    init(model: DocumentModel, ranges: [Range<Int>], vocabularySize: Int) {
+    /// Builds the table for zh sentence s paired with en sentences in `ranges[s]`, marking
+    /// vocabulary ids in `stamps` (reused from document to document, never cleared).
+    init(model: DocumentModel, ranges: [Range<Int>], stamps: StampArrays) {
         first = ranges.map(\.lowerBound)
         last = ranges.map(\.upperBound)
         offset = []
@@ -157,22 +166,24 @@ struct PairTable {
         }
         zhMasks = [Bits128](repeating: Bits128(), count: total)
         enMasks = [Bits128](repeating: Bits128(), count: total)
-        var zhStamp = [Int32](repeating: -1, count: vocabularySize)
-        var enStamp = [Int32](repeating: -1, count: vocabularySize)
-        var pairStamp: Int32 = 0
+        stamps.reserve(model.vocabularyBound)
         for s in 0..<model.zh.count {
+            if stamps.stamp >= Int32.max - Int32(ranges[s].count + 2) { stamps.restart() }
+            stamps.stamp += 1
+            let zhStamp = stamps.stamp
             let units = model.zh[s].units.prefix(DocumentModel.maxUnits)
-            for u in units { for t in u.translations { zhStamp[Int(t)] = Int32(s) } }
+            for u in units { for t in u.translations { stamps.zh[Int(t)] = zhStamp } }
             for t in ranges[s] {
                 let tokens = model.en[t].tokens.prefix(DocumentModel.maxUnits)
-                pairStamp += 1
+                stamps.stamp += 1
+                let pairStamp = stamps.stamp
                 var en = Bits128()
                 for (k, token) in tokens.enumerated() {
-                    enStamp[Int(token)] = pairStamp
-                    if zhStamp[Int(token)] == Int32(s) { en.set(k) }
+                    stamps.en[Int(token)] = pairStamp
+                    if stamps.zh[Int(token)] == zhStamp { en.set(k) }
                 }
                 var zh = Bits128()
-                for (k, u) in units.enumerated() where u.translations.contains(where: { enStamp[Int($0)] == pairStamp }) {
+                for (k, u) in units.enumerated() where u.translations.contains(where: { stamps.en[Int($0)] == pairStamp }) {
                     zh.set(k)
                 }
                 let index = offset[s] + t - first[s]

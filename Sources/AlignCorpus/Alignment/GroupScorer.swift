@@ -30,10 +30,7 @@ struct GroupScorer {
     init(model: DocumentModel, stamps: StampArrays) {
         self.model = model
         self.stamps = stamps
-        var size = 1
-        for s in model.zh { for u in s.units { for t in u.translations { size = max(size, Int(t) + 1) } } }
-        for s in model.en { for t in s.tokens { size = max(size, Int(t) + 1) } }
-        stamps.reserve(size)
+        stamps.reserve(model.vocabularyBound)
     }
 
     mutating func coverage(_ zh: Range<Int>, _ en: Range<Int>) -> (zh: Double, en: Double) {

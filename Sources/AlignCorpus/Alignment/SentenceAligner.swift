@@ -14,6 +14,7 @@ public final class SentenceAligner {
     /// Whether to learn a lexicon from the first pass and align again (Moore 2002).
     public var learnLexicon = true
     private let extractor: FeatureExtractor
+    private let stamps = StampArrays()
 
     /// Creates an aligner over a lexicon (an empty one is allowed: length, numbers, names
     /// and the learned lexicon still work).
@@ -40,7 +41,7 @@ public final class SentenceAligner {
         let band = Band(n: n, m: m, anchors: anchors, width: { gap in Self.bandWidth + gap / 4 })
         let table = PairTable(
             model: model, ranges: band.pairRanges(n: n, m: m, maxSide: parameters.maxSide),
-            vocabularySize: extractor.vocabulary.count)
+            stamps: stamps)
         var path = BandedSearch.run(model: model, table: table, band: band, parameters: parameters)
         model.fitLength(on: path)
         if learnLexicon {
@@ -48,7 +49,7 @@ public final class SentenceAligner {
         }
         let secondTable = PairTable(
             model: model, ranges: band.pairRanges(n: n, m: m, maxSide: parameters.maxSide),
-            vocabularySize: extractor.vocabulary.count)
+            stamps: stamps)
         path = BandedSearch.run(model: model, table: secondTable, band: band, parameters: parameters)
         return path.map { bead in
             let aligned = !bead.zh.isEmpty && !bead.en.isEmpty

@@ -102,6 +102,8 @@ public final class PageAligner {
         let en = scored.en
         var candidates = scored.candidates
         let rivals = RivalIndex(candidates, zh: zh, en: en)
+        let zhTextIDs = Self.textIDs(zh)
+        let enTextIDs = Self.textIDs(en)
         var usedZh = [Bool](repeating: false, count: zh.count)
         var usedEn = [Bool](repeating: false, count: en.count)
         var takenZh = usedZh  // used, or a repeat of a chosen side's text
@@ -130,10 +132,10 @@ public final class PageAligner {
             for s in c.zh { usedZh[s] = true }
             for t in c.en { usedEn[t] = true }
             // Repeats of the chosen texts are spoken for too (they pair with each other below).
-            takenZh = takenZh.enumerated().map { $1 || usedZh[$0] }
-            takenEn = takenEn.enumerated().map { $1 || usedEn[$0] }
-            if c.zh.count == 1 { for s in zh.indices where zh[s].text == zh[c.zh.lowerBound].text { takenZh[s] = true } }
-            if c.en.count == 1 { for t in en.indices where en[t].text == en[c.en.lowerBound].text { takenEn[t] = true } }
+            for s in c.zh { takenZh[s] = true }
+            for t in c.en { takenEn[t] = true }
+            if c.zh.count == 1 { for s in zh.indices where zhTextIDs[s] == zhTextIDs[c.zh.lowerBound] { takenZh[s] = true } }
+            if c.en.count == 1 { for t in en.indices where enTextIDs[t] == enTextIDs[c.en.lowerBound] { takenEn[t] = true } }
             Self.computeMargins(
                 &candidates, index: rivals, zh: zh, en: en, usedZh: takenZh, usedEn: takenEn, chosenZh: usedZh,
                 chosenEn: usedEn)
@@ -177,7 +179,8 @@ public final class PageAligner {
         let model = DocumentModel(
             zh: zh.map { Self.lexical($0.zone) ? extractor.chinese($0.text) : ChineseSentence(units: [], length: FeatureExtractor.length($0.text)) },
             en: en.map { Self.lexical($0.zone) ? extractor.english($0.text) : EnglishSentence(tokens: [], length: FeatureExtractor.length($0.text)) })
-        var scorer = GroupScorer(model: model, stamps: stamps)
+        // Which units each sentence pair covers, once; groups OR those masks.
+        let table = PairTable(model: model, ranges: Array(repeating: 0..<en.count, count: zh.count), stamps: stamps)
         let zhGroups = groups(zh, maxSize: 4)
         let enGroups = groups(en, maxSize: 2)
         var candidates: [Candidate] = []
@@ -195,7 +198,7 @@ public final class PageAligner {
                 case .credit:
                     c.score = creditsMatch(zh[zg.lowerBound].text, en[eg.lowerBound].text) ? 0.9 : 0
                 default:
-                    let cover = scorer.coverage(zg, eg)
+                    let cover = BandedSearch.coverage(model, table, zg, eg)
                     c.zhCoverage = cover.zh
                     c.enCoverage = cover.en
                     let lz = Double(zg.reduce(0) { $0 + model.zh[$1].length })
