@@ -108,8 +108,19 @@ public final class FeatureExtractor {
     /// runs of single characters as possible names (their pinyin forms, plus the
     /// characters' own translations), and numbers.
     public func chinese(_ text: String) -> ChineseSentence {
-        let normalized = keys.simplified(Normalizer.matchingKey(text))
+        var normalized = keys.simplified(Normalizer.matchingKey(text))
         let tokens = keys.wordTokens(of: normalized, language: .zh)
+        var units = normalized.withUTF8 { chineseUnits(tokens, bytes: $0) }
+        for n in NumberExtractor.numbers(in: normalized) {
+            let key = Self.numberToken(n)
+            units.append(makeUnit(key, [vocabulary.id(key)]))
+        }
+        return ChineseSentence(units: units, length: Self.length(text))
+    }
+
+    /// The lexicon and name units of a sentence's word tokens (`bytes` is the text they
+    /// index).
+    private func chineseUnits(_ tokens: [KeyExtractor.WordToken], bytes: UnsafeBufferPointer<UInt8>) -> [ChineseSentence.Unit] {
         var units: [ChineseSentence.Unit] = []
         var i = 0
         while i < tokens.count {
@@ -118,25 +129,28 @@ public final class FeatureExtractor {
                 i += 1
                 continue
             }
-            // Longest run of ICU words (up to four, adjacent) that the lexicon lists.
+            // Longest run of ICU words (up to four, adjacent) that the lexicon lists: the
+            // run's bytes are probed in place, a String is made only for a match.
             var matched = 0
-            var joined = token.text
+            var joinedEnd = token.end
             var joinedTranslations: ArraySlice<Int32> = []
-            var candidate = token.text
             var end = token.end
             var m = 1
             while i + m < tokens.count && m < 4 && tokens[i + m].isWord && tokens[i + m].start == end {
-                candidate += tokens[i + m].text
                 end = tokens[i + m].end
                 m += 1
-                if let t = lexicon.translations(of: candidate) {
+                let probe = UnsafeBufferPointer(rebasing: bytes[token.start..<end])
+                if let t = lexicon.translations(ofUTF8: probe) {
                     matched = m
-                    joined = candidate
+                    joinedEnd = end
                     joinedTranslations = t
                 }
             }
             if matched > 1 {
-                if !joinedTranslations.isEmpty { units.append(unit(joined, joinedTranslations)) }
+                if !joinedTranslations.isEmpty {
+                    let joined = String(decoding: UnsafeBufferPointer(rebasing: bytes[token.start..<joinedEnd]), as: UTF8.self)
+                    units.append(unit(joined, joinedTranslations))
+                }
                 i += matched
                 continue
             }
@@ -175,11 +189,7 @@ public final class FeatureExtractor {
             }
             i += 1
         }
-        for n in NumberExtractor.numbers(in: normalized) {
-            let key = Self.numberToken(n)
-            units.append(makeUnit(key, [vocabulary.id(key)]))
-        }
-        return ChineseSentence(units: units, length: Self.length(text))
+        return units
     }
 
     private func unit(_ key: String, _ translations: ArraySlice<Int32>) -> ChineseSentence.Unit {

@@ -76,6 +76,12 @@ public struct Lexicon: Sendable {
         return translationIDs[Int(translationStart[k])..<Int(translationStart[k + 1])]
     }
 
+    /// The same for a headword given as UTF-8 bytes (no String to build while probing).
+    func translations(ofUTF8 headword: UnsafeBufferPointer<UInt8>) -> ArraySlice<Int32>? {
+        guard let k = headwords.index(ofUTF8: headword) else { return nil }
+        return translationIDs[Int(translationStart[k])..<Int(translationStart[k + 1])]
+    }
+
     /// True when `headword` is listed.
     public func contains(_ headword: String) -> Bool { headwords.index(of: headword) != nil }
 
