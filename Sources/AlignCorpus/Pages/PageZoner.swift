@@ -131,36 +131,49 @@ public final class PageZoner {
     static func isBoilerplate(_ text: String, language: Language) -> Bool {
         if text.utf8.count > 400 { return false }  // furniture is short; story paragraphs are not
         // Byte-level tests throughout: this runs on every paragraph of every page.
-        let trimmed = text.trimmingCharacters(in: " ")
-        let bytes = Array(trimmed.utf8)
+        var all = text
+        let bytes: [UInt8] = all.withUTF8 { u in
+            var a = 0
+            var b = u.count
+            while a < b && u[a] == 0x20 { a += 1 }
+            while b > a && u[b - 1] == 0x20 { b -= 1 }
+            return Array(u[a..<b])
+        }
         guard !bytes.isEmpty else { return true }
-        func has(_ needle: String) -> Bool { Self.contains(bytes, needle) }
-        let length = trimmed.unicodeScalars.count
-        let endsSentence = trimmed.unicodeScalars.last.map { "。！？.!?”\"".unicodeScalars.contains($0) } ?? false
-        if length <= 80 && !endsSentence && (has(">") || has("›") || has("»")) { return true }
-        let info = TextScan.paragraph(trimmed)
-        let digits = bytes.filter { $0 >= 0x30 && $0 <= 0x39 }.count
+        func has(_ needle: [UInt8]) -> Bool { Self.contains(bytes, needle) }
+        let length = bytes.reduce(0) { $1 & 0xC0 != 0x80 ? $0 + 1 : $0 }
+        let endsSentence = sentenceEnds.contains(where: { bytes.count >= $0.count && bytes.suffix($0.count).elementsEqual($0) })
+        if length <= 80 && !endsSentence && breadcrumbMarks.contains(where: has) { return true }
+        let info = TextScan.paragraph(bytes)
+        let digits = bytes.reduce(0) { $1 >= 0x30 && $1 <= 0x39 ? $0 + 1 : $0 }
         let letters = Int(info.han + info.latin)
         if !endsSentence && length <= 60 && digits * 2 >= letters { return true }
-        if length <= 120 && !endsSentence && containsClockTime(trimmed) && (letters < 40 || has("|")) { return true }
-        let lower = trimmed.lowercased()
-        if ["(xinhua)", "（新华社）", "(新华社)", "(完)", "（完）"].contains(lower) { return true }
+        if length <= 120 && !endsSentence && containsClockTime(bytes) && (letters < 40 || has(Array("|".utf8))) { return true }
+        // ASCII case folding is enough: every marker below is ASCII or Chinese.
+        let lower = bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        if sourceLines.contains(lower) { return true }
         if language == .zh {
-            let wrapped = bytes[0] == 0x28 || bytes[0] == 0x5B || trimmed.hasPrefix("（") || trimmed.hasPrefix("【")
-            if wrapped && (has("编辑") || has("责编")) && length <= 60 { return true }
-            if length <= 120 && !has("。")
-                && chineseMetadataNeedles.contains(where: { Self.contains(bytes, $0) })
-            {
+            let wrapped = bytes[0] == 0x28 || bytes[0] == 0x5B || bytes.starts(with: "（".utf8) || bytes.starts(with: "【".utf8)
+            if wrapped && editorMarks.contains(where: has) && length <= 60 { return true }
+            if length <= 120 && !has(Array("。".utf8)) && chineseMetadataNeedles.contains(where: has) {
                 return true
             }
         } else {
-            if length <= 80 && !endsSentence && has(" / ") { return true }
-            let lowerBytes = Array(lower.utf8)
-            if englishMetadataPrefixes.contains(where: { lowerBytes.starts(with: $0) }) { return true }
-            if length <= 100 && Self.contains(lowerBytes, "updated:") { return true }
+            if length <= 80 && !endsSentence && has(Array(" / ".utf8)) { return true }
+            if englishMetadataPrefixes.contains(where: { lower.starts(with: $0) }) { return true }
+            if length <= 100 && Self.contains(lower, Array("updated:".utf8)) { return true }
         }
         return false
     }
+
+    /// Sentence-final characters, as bytes.
+    static let sentenceEnds: [[UInt8]] = "。！？.!?”\"".unicodeScalars.map { Array(String($0).utf8) }
+    /// Breadcrumb separators.
+    static let breadcrumbMarks: [[UInt8]] = [">", "›", "»"].map { Array($0.utf8) }
+    /// A bare source or end line, case-folded.
+    static let sourceLines: Set<[UInt8]> = Set(["(xinhua)", "（新华社）", "(新华社)", "(完)", "（完）"].map { Array($0.utf8) })
+    /// Editor lines (`(编辑 李明)`).
+    static let editorMarks: [[UInt8]] = ["编辑", "责编"].map { Array($0.utf8) }
 
     /// Byte-level substring test.
     static func contains(_ bytes: [UInt8], _ needle: String) -> Bool { contains(bytes, Array(needle.utf8)) }
@@ -183,8 +196,7 @@ public final class PageZoner {
     }
 
     /// True when the text holds a time of day such as `08:58`.
-    static func containsClockTime(_ text: String) -> Bool {
-        let b = Array(text.utf8)
+    static func containsClockTime(_ b: [UInt8]) -> Bool {
         guard b.count >= 4 else { return false }
         func digit(_ i: Int) -> Bool { i >= 0 && i < b.count && b[i] >= 0x30 && b[i] <= 0x39 }
         for i in 1..<(b.count - 2) where b[i] == 0x3A && digit(i - 1) && digit(i + 1) && digit(i + 2) { return true }

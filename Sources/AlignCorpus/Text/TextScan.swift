@@ -3,6 +3,12 @@ import CTextScan
 /// Swift face of the C byte scans in CTextScan.
 enum TextScan {
     /// Han and Latin letter counts and the white-space and NFC flags of `text`.
+    static func paragraph(_ bytes: [UInt8]) -> tscan_paragraph_info {
+        var info = tscan_paragraph_info()
+        bytes.withUnsafeBufferPointer { tscan_paragraph($0.baseAddress, Int32($0.count), &info) }
+        return info
+    }
+
     static func paragraph(_ text: String) -> tscan_paragraph_info {
         var text = text
         var info = tscan_paragraph_info()
