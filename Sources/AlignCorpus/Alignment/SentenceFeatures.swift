@@ -327,23 +327,24 @@ public final class FeatureExtractor {
     /// Content-word stems, capitalised names joined (`Xi Jinping` also gives `xijinping`,
     /// `Kassym-Jomart` gives `kassymjomart`) and numbers.
     public func english(_ text: String) -> EnglishSentence {
-        let numbers = NumberExtractor.numbers(in: Self.folded(text))
+        // ASCII text needs no folding for numbers (their words are matched in any case).
+        let numbers = NumberExtractor.numbers(in: text.utf8.allSatisfy { $0 < 0x80 } ? text : Self.folded(text))
         var ids: [Int32] = []
-        var seen = Set<Int32>()
+        ids.reserveCapacity(32)
         func add(_ stem: String) {
             let id = vocabulary.id(stem)
-            if seen.insert(id).inserted { ids.append(id) }
+            if !ids.contains(id) { ids.append(id) }
         }
         let original = keys.wordTokens(of: text, language: .en)
         var previousCapital: (text: String, end: Int)?
         for token in original where token.isWord {
             let word = englishWord(token)
-            for id in word.stemIDs where seen.insert(id).inserted { ids.append(id) }
+            for id in word.stemIDs where !ids.contains(id) { ids.append(id) }
             if word.capital && !token.isNumeric {
                 if let previous = previousCapital, token.start - previous.end <= 1 {
                     add(previous.text + word.lower)
                 }
-                if let id = word.skeletonID, seen.insert(id).inserted { ids.append(id) }
+                if let id = word.skeletonID, !ids.contains(id) { ids.append(id) }
                 previousCapital = (word.lower, token.end)
             } else {
                 previousCapital = nil

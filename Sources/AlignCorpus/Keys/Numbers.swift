@@ -102,11 +102,12 @@ public enum NumberExtractor {
         return result
     }
 
-    /// The packed form of a run of lower-case ASCII letters; nil for anything else.
+    /// The packed form of a run of ASCII letters, case-folded; nil for anything else.
     static func pack(_ letters: ArraySlice<Unicode.Scalar>) -> UInt64? {
         guard letters.count <= 12 else { return nil }
         var key: UInt64 = 0
-        for c in letters {
+        for var c in letters {
+            if c.value >= 0x41 && c.value <= 0x5A { c = Unicode.Scalar(c.value | 0x20)! }
             guard c.value >= 0x61 && c.value <= 0x7A else { return nil }
             key = key << 5 | UInt64(c.value - 0x60)
         }
@@ -115,7 +116,8 @@ public enum NumberExtractor {
 
     static let may = pack(Array("may".unicodeScalars)[...])!
 
-    /// The numbers and dates in `key`, in order of appearance.
+    /// The numbers and dates in `key`, in order of appearance (ASCII letters may be in
+    /// either case).
     public static func numbers(in key: String) -> [NumberKey] {
         let s = Array(key.unicodeScalars)
         var result: [NumberKey] = []

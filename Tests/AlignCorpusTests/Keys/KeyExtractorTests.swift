@@ -24,6 +24,8 @@ import Testing
         ("three kazakh jets", [.value(3)]),
         ("nov. 8", [.date(month: 11, day: 8)]),
         ("grew 5.2 percent", [.value(5.2)]),
+        ("On July 2, Three Kazakh jets", [.date(month: 7, day: 2), .value(3)]),  // any case
+        ("Nov. 8, 12 Billion", [.date(month: 11, day: 8), .value(1.2e10)]),
     ])
     func numbersAsValues(text: String, expected: [NumberKey]) {
         #expect(NumberExtractor.numbers(in: text) == expected)
