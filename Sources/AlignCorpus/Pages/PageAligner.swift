@@ -97,13 +97,13 @@ public final class PageAligner {
 
     /// Aligns a zoned page.
     public func align(_ page: [ZonedParagraph]) -> PageAlignment {
-        let scored = score(page)
+        let scored = scoredPage(page)
         let zh = scored.zh
         let en = scored.en
         var candidates = scored.candidates
         let rivals = RivalIndex(candidates, zh: zh, en: en)
-        let zhTextIDs = Self.textIDs(zh)
-        let enTextIDs = Self.textIDs(en)
+        let zhTextIDs = scored.zhTextIDs
+        let enTextIDs = scored.enTextIDs
         var usedZh = [Bool](repeating: false, count: zh.count)
         var usedEn = [Bool](repeating: false, count: en.count)
         var takenZh = usedZh  // used, or a repeat of a chosen side's text
@@ -170,9 +170,18 @@ public final class PageAligner {
 
     /// Every candidate pair with its evidence and score.
     public func score(_ page: [ZonedParagraph]) -> (zh: [Segment], en: [Segment], candidates: [Candidate]) {
+        let scored = scoredPage(page)
+        return (scored.zh, scored.en, scored.candidates)
+    }
+
+    /// The page's segments, candidates, and per segment an id of its text (equal texts,
+    /// equal ids).
+    func scoredPage(_ page: [ZonedParagraph]) -> (
+        zh: [Segment], en: [Segment], candidates: [Candidate], zhTextIDs: [Int], enTextIDs: [Int]
+    ) {
         let zh = page.filter { $0.paragraph.language == .zh }.flatMap(\.segments)
         let en = page.filter { $0.paragraph.language == .en }.flatMap(\.segments)
-        guard !zh.isEmpty, !en.isEmpty else { return (zh, en, []) }
+        guard !zh.isEmpty, !en.isEmpty else { return (zh, en, [], Self.textIDs(zh), Self.textIDs(en)) }
         extractor.reset()
         // Segments that only pair by rule (datelines, credits) or never (boilerplate,
         // bylines) need no lexical features.
@@ -184,6 +193,8 @@ public final class PageAligner {
         let zhGroups = groups(zh, maxSize: 4)
         let enGroups = groups(en, maxSize: 2)
         var candidates: [Candidate] = []
+        var zhCredits: [Int: ChineseCredit?] = [:]
+        var enCredits: [Int: [String]?] = [:]
         for zg in zhGroups {
             let zZone = zh[zg.lowerBound].zone ?? .body
             for eg in enGroups {
@@ -196,7 +207,10 @@ public final class PageAligner {
                 case .dateline:
                     c.score = datelinesMatch(zh[zg.lowerBound].text, en[eg.lowerBound].text) ? 0.95 : 0
                 case .credit:
-                    c.score = creditsMatch(zh[zg.lowerBound].text, en[eg.lowerBound].text) ? 0.9 : 0
+                    // Each credit's name is read once, not once per pair.
+                    let a = zhCredits[zg.lowerBound] ?? { let v = chineseCredit(zh[zg.lowerBound].text); zhCredits[zg.lowerBound] = .some(v); return v }()
+                    let b = enCredits[eg.lowerBound] ?? { let v = Self.englishCredit(en[eg.lowerBound].text); enCredits[eg.lowerBound] = .some(v); return v }()
+                    c.score = a.flatMap { a in b.map { Self.creditsMatch(a, $0) } } == true ? 0.9 : 0
                 default:
                     let cover = BandedSearch.coverage(model, table, zg, eg)
                     c.zhCoverage = cover.zh
@@ -227,7 +241,7 @@ public final class PageAligner {
         for k in candidates.indices where candidates[k].score == 0 && !Self.special(zh[candidates[k].zh.lowerBound].zone) {
             candidates[k].score = PageCalibration.probability(candidates[k])
         }
-        return (zh, en, candidates)
+        return (zh, en, candidates, zhSegmentIDs, enSegmentIDs)
     }
 
     static func markCaptionCompletions(
@@ -353,13 +367,33 @@ public final class PageAligner {
     /// equals the English one, or (for Cantonese and other romanisations) the syllable
     /// counts agree and the surname is a known spelling of the Chinese surname.
     func creditsMatch(_ zh: String, _ en: String) -> Bool {
-        guard let zhName = Self.chineseCreditName(zh), let enName = Self.englishCreditName(en) else { return false }
-        let syllables = keys.pinyin(zhName).split(separator: " ").map(String.init)
-        let englishParts = enName.lowercased().split(whereSeparator: { $0 == " " || $0 == "-" }).map(String.init)
-        guard !syllables.isEmpty, !englishParts.isEmpty else { return false }
-        if syllables.joined() == englishParts.joined() { return true }
-        guard syllables.count == englishParts.count, let surname = zhName.unicodeScalars.first else { return false }
-        return SurnameSpellings.spellings(of: surname).contains(englishParts[0])
+        guard let a = chineseCredit(zh), let b = Self.englishCredit(en) else { return false }
+        return Self.creditsMatch(a, b)
+    }
+
+    /// A Chinese credit's photographer: the name's pinyin syllables and its surname.
+    struct ChineseCredit {
+        var syllables: [String]
+        var surname: Unicode.Scalar
+    }
+
+    func chineseCredit(_ text: String) -> ChineseCredit? {
+        guard let name = Self.chineseCreditName(text), let surname = name.unicodeScalars.first else { return nil }
+        let syllables = keys.pinyin(name).split(separator: " ").map(String.init)
+        return syllables.isEmpty ? nil : ChineseCredit(syllables: syllables, surname: surname)
+    }
+
+    /// An English credit's photographer, as lower-case name parts.
+    static func englishCredit(_ text: String) -> [String]? {
+        guard let name = englishCreditName(text) else { return nil }
+        let parts = name.lowercased().split(whereSeparator: { $0 == " " || $0 == "-" }).map(String.init)
+        return parts.isEmpty ? nil : parts
+    }
+
+    static func creditsMatch(_ zh: ChineseCredit, _ en: [String]) -> Bool {
+        if zh.syllables.joined() == en.joined() { return true }
+        guard zh.syllables.count == en.count else { return false }
+        return SurnameSpellings.spellings(of: zh.surname).contains(en[0])
     }
 
     /// `新华社记者 谢环驰 摄` → `谢环驰`; `新华社记者张金加摄` → `张金加`.
