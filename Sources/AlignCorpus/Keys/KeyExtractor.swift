@@ -85,11 +85,15 @@ public final class KeyExtractor {
         var result: [WordToken] = []
         (language == .zh ? chineseWords : englishWords).forEachToken(in: text) { bytes, span in
             let word = String(decoding: bytes, as: UTF8.self)
-            let scalars = word.unicodeScalars
-            let numeric =
-                (span.ruleStatus >= 100 && span.ruleStatus < 200)
-                || scalars.allSatisfy { ChineseNumerals.isNumeral($0) || ($0.value >= 0x30 && $0.value <= 0x39) }
-            let singleHan = scalars.count == 1 && CharClass.isHan(scalars.first!.value)
+            var numeric = span.ruleStatus >= 100 && span.ruleStatus < 200
+            var singleHan = false
+            // Letter and kana words (ICU status 200-399) hold neither digits nor Han
+            // characters: no need to look at their characters.
+            if !(span.ruleStatus >= 200 && span.ruleStatus < 400) {
+                let scalars = word.unicodeScalars
+                numeric = numeric || scalars.allSatisfy { ChineseNumerals.isNumeral($0) || ($0.value >= 0x30 && $0.value <= 0x39) }
+                singleHan = scalars.count == 1 && CharClass.isHan(scalars.first!.value)
+            }
             result.append(
                 WordToken(
                     text: word, start: span.start, end: span.end, isWord: span.isWordLike, isNumeric: numeric,
