@@ -151,7 +151,7 @@ public final class PageZoner {
         if length <= 120 && !endsSentence && containsClockTime(bytes) && (letters < 40 || has(Array("|".utf8))) { return true }
         // ASCII case folding is enough: every marker below is ASCII or Chinese.
         let lower = bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
-        if sourceLines.contains(lower) { return true }
+        if lower.count <= 15 && sourceLines.contains(lower) { return true }  // the longest is 15 bytes
         if language == .zh {
             let wrapped = bytes[0] == 0x28 || bytes[0] == 0x5B || bytes.starts(with: "（".utf8) || bytes.starts(with: "【".utf8)
             if wrapped && editorMarks.contains(where: has) && length <= 60 { return true }
