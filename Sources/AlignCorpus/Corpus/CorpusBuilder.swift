@@ -50,7 +50,7 @@ public final class CorpusBuilder {
     let options: BuildOptions
     /// Documents in flight at once: results wait for their turn to be written, so memory
     /// stays bounded however large the corpus.
-    static let window = 64
+    static let window = 256
 
     /// Creates a builder.
     public init(lexicon: Lexicon, options: BuildOptions) {
