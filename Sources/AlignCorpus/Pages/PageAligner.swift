@@ -104,6 +104,13 @@ public final class PageAligner {
         let rivals = RivalIndex(candidates, zh: zh, en: en)
         let zhTextIDs = scored.zhTextIDs
         let enTextIDs = scored.enTextIDs
+        // Candidates that could not reach the threshold even with every rival gone are not
+        // re-scored as the choice goes on.
+        let hopeless = candidates.map { c in
+            !Self.special(zh[c.zh.lowerBound].zone)
+                && PageCalibration.ceiling(c, captions: zh[c.zh.lowerBound].zone == .caption && en[c.en.lowerBound].zone == .caption)
+                    < minimumScore
+        }
         var usedZh = [Bool](repeating: false, count: zh.count)
         var usedEn = [Bool](repeating: false, count: en.count)
         var takenZh = usedZh  // used, or a repeat of a chosen side's text
@@ -138,9 +145,9 @@ public final class PageAligner {
             if c.en.count == 1 { for t in en.indices where enTextIDs[t] == enTextIDs[c.en.lowerBound] { takenEn[t] = true } }
             Self.computeMargins(
                 &candidates, index: rivals, zh: zh, en: en, usedZh: takenZh, usedEn: takenEn, chosenZh: usedZh,
-                chosenEn: usedEn)
+                chosenEn: usedEn, skip: hopeless)
             Self.markCaptionCompletions(&candidates, zh: zh, en: en, chosen: chosen, usedZh: usedZh, usedEn: usedEn)
-            for k in candidates.indices where !Self.special(zh[candidates[k].zh.lowerBound].zone) {
+            for k in candidates.indices where !hopeless[k] && !Self.special(zh[candidates[k].zh.lowerBound].zone) {
                 let c = candidates[k]
                 if c.zh.contains(where: { usedZh[$0] }) || c.en.contains(where: { usedEn[$0] }) { continue }
                 candidates[k].score = PageCalibration.probability(c)
@@ -294,9 +301,9 @@ public final class PageAligner {
     /// also the last paragraph) do not compete.
     static func computeMargins(
         _ candidates: inout [Candidate], index: RivalIndex, zh: [Segment], en: [Segment], usedZh: [Bool], usedEn: [Bool],
-        chosenZh: [Bool], chosenEn: [Bool]
+        chosenZh: [Bool], chosenEn: [Bool], skip: [Bool]? = nil
     ) {
-        for k in candidates.indices where !special(zh[candidates[k].zh.lowerBound].zone) {
+        for k in candidates.indices where !special(zh[candidates[k].zh.lowerBound].zone) && skip?[k] != true {
             let c = candidates[k]
             if c.zh.contains(where: { chosenZh[$0] }) || c.en.contains(where: { chosenEn[$0] }) { continue }
             var best = 0.0
@@ -444,6 +451,16 @@ enum PageCalibration {
     /// Added to the logit of lead↔lead and caption↔caption candidates. Set by hand, like
     /// `captionCompletion`.
     static let parallelZonePrior = 1.0
+
+    /// The most `c` could score: no rival left (margin = similarity) and, for two caption
+    /// sentences, completing their captions. Below the threshold, a candidate can be left
+    /// out of the re-scoring after each choice (it still counts as a rival).
+    static func ceiling(_ c: PageAligner.Candidate, captions: Bool) -> Double {
+        var best = c
+        best.margin = max(c.similarity, 0)
+        best.completesCaption = captions && c.zh.count == 1 && c.en.count == 1
+        return probability(best)
+    }
 
     static func probability(_ c: PageAligner.Candidate) -> Double {
         let k = coefficients

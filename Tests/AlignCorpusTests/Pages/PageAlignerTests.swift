@@ -108,6 +108,28 @@ private func pairs(_ alignment: PageAlignment) -> [String] {
         #expect(PageAligner.englishCreditName("[Photo by Wang Jiangbo/For China Daily]") == "Wang Jiangbo")
     }
 
+    /// The aligner stops re-scoring candidates whose ceiling is under the threshold; the
+    /// ceiling must bound every score a candidate can reach, here its score with each
+    /// possible margin and completion.
+    @Test func ceilingBoundsEveryReachableScore() throws {
+        let aligner = try PageAligner(lexicon: pageLexicon)
+        for name in ["bridge.txt", "harbour-english-first.txt"] {
+            let (zh, _, candidates) = aligner.score(try PageReader.read(path: Fixtures.path("pages/" + name)))
+            #expect(!candidates.isEmpty)
+            for c in candidates where !PageAligner.special(zh[c.zh.lowerBound].zone) {
+                let ceiling = PageCalibration.ceiling(c, captions: true)
+                for margin in stride(from: -1.0, through: c.similarity, by: 0.05) {
+                    for completes in [false, true] where !completes || (c.zh.count == 1 && c.en.count == 1) {
+                        var reached = c
+                        reached.margin = margin
+                        reached.completesCaption = completes
+                        #expect(PageCalibration.probability(reached) <= ceiling + 1e-12)
+                    }
+                }
+            }
+        }
+    }
+
     @Test func datelinesPairByDate() throws {
         let aligner = try PageAligner(lexicon: pageLexicon)
         #expect(aligner.datelinesMatch("新华社阿斯塔纳7月2日电", "ASTANA, July 2 (Xinhua)"))
