@@ -232,13 +232,11 @@ public final class PageAligner {
         // Text ids: segments with equal text share an id, groups with equal id sequences too.
         let zhSegmentIDs = Self.textIDs(zh)
         let enSegmentIDs = Self.textIDs(en)
-        var zhIDs: [[Int]: Int] = [:]
-        var enIDs: [[Int]: Int] = [:]
+        var zhIDs: [Int64: Int] = [:]
+        var enIDs: [Int64: Int] = [:]
         for k in candidates.indices {
-            let zhKey = candidates[k].zh.map { zhSegmentIDs[$0] }
-            let enKey = candidates[k].en.map { enSegmentIDs[$0] }
-            candidates[k].zhTextID = zhIDs[zhKey] ?? { zhIDs[zhKey] = zhIDs.count; return zhIDs.count - 1 }()
-            candidates[k].enTextID = enIDs[enKey] ?? { enIDs[enKey] = enIDs.count; return enIDs.count - 1 }()
+            candidates[k].zhTextID = Self.groupTextID(candidates[k].zh, zhSegmentIDs, &zhIDs)
+            candidates[k].enTextID = Self.groupTextID(candidates[k].en, enSegmentIDs, &enIDs)
         }
         let freeZh = [Bool](repeating: false, count: zh.count)
         let freeEn = [Bool](repeating: false, count: en.count)
@@ -273,6 +271,24 @@ public final class PageAligner {
     }
 
     static func special(_ zone: Zone?) -> Bool { zone == .dateline || zone == .credit }
+
+    /// The text id of a group: a single segment's own id; a longer group's id is that of
+    /// its first segments extended by the next (ids from `segmentIDs.count` on, so the two
+    /// kinds never meet).
+    static func groupTextID(_ group: Range<Int>, _ segmentIDs: [Int], _ extended: inout [Int64: Int]) -> Int {
+        var id = segmentIDs[group.lowerBound]
+        for j in group.dropFirst() {
+            let key = Int64(id) << 32 | Int64(segmentIDs[j])
+            if let known = extended[key] {
+                id = known
+            } else {
+                let new = segmentIDs.count + extended.count
+                extended[key] = new
+                id = new
+            }
+        }
+        return id
+    }
 
     /// One id per distinct segment text.
     static func textIDs(_ segments: [Segment]) -> [Int] {
