@@ -5,8 +5,9 @@ public struct ChineseSentence: Sendable {
     public struct Unit: Sendable {
         /// The unit's text (or a number token), for document frequencies.
         public var key: String
-        /// English ids (in the document's ``Vocabulary``) it may translate to.
-        public var translations: [Int32]
+        /// English ids (in the extractor's ``Vocabulary``) it may translate to (a slice:
+        /// most share the lexicon's storage instead of copying it).
+        public var translations: ArraySlice<Int32>
         /// The key's id in its document (equal keys, equal ids; dense from 0).
         var keyID: Int32 = 0
     }
@@ -74,6 +75,7 @@ public final class FeatureExtractor {
             vocabulary = Vocabulary(lexicon: lexicon)
             englishWords.removeAll()
             nameSpellingCache.removeAll()
+            nameTranslationCache.removeAll()
         }
     }
 
@@ -113,7 +115,7 @@ public final class FeatureExtractor {
         var units = normalized.withUTF8 { chineseUnits(tokens, bytes: $0) }
         for n in NumberExtractor.numbers(in: normalized) {
             let key = Self.numberToken(n)
-            units.append(makeUnit(key, [vocabulary.id(key)]))
+            units.append(makeUnit(key, [vocabulary.id(key)][...]))
         }
         return ChineseSentence(units: units, length: Self.length(text))
     }
@@ -162,12 +164,8 @@ public final class FeatureExtractor {
                 run += 1
             }
             if run - i >= 2 {
-                let chars = tokens[i..<run].map(\.text)
-                let name = chars.joined()
-                var translations: [Int32] = []
-                translations += nameSpellings(name)
-                for c in chars { if let t = lexicon.translations(of: c) { translations += t } }
-                units.append(makeUnit(name, unique(translations)))
+                let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[token.start..<tokens[run - 1].end]), as: UTF8.self)
+                units.append(makeUnit(name, nameTranslations(name, tokens[i..<run])))
                 i = run
                 continue
             }
@@ -193,13 +191,13 @@ public final class FeatureExtractor {
     }
 
     private func unit(_ key: String, _ translations: ArraySlice<Int32>) -> ChineseSentence.Unit {
-        makeUnit(key, Array(translations))
+        makeUnit(key, translations)
     }
 
     /// The document's unit keys, for their ids.
     private var unitKeys: [ByteKey: Int32] = [:]
 
-    private func makeUnit(_ key: String, _ translations: [Int32]) -> ChineseSentence.Unit {
+    private func makeUnit(_ key: String, _ translations: ArraySlice<Int32>) -> ChineseSentence.Unit {
         let id: Int32
         if let known = unitKeys[ByteKey(key)] {
             id = known
@@ -235,6 +233,19 @@ public final class FeatureExtractor {
             }
         }
         return (units, complete)
+    }
+
+    private var nameTranslationCache: [ByteKey: ArraySlice<Int32>] = [:]
+
+    /// What a run of single characters may translate to: its spellings as a name, and
+    /// each character's own translations. Remembered per run, like the spellings.
+    private func nameTranslations(_ name: String, _ characters: ArraySlice<KeyExtractor.WordToken>) -> ArraySlice<Int32> {
+        if let known = nameTranslationCache[ByteKey(name)] { return known }
+        var translations = nameSpellings(name)
+        for c in characters { if let t = lexicon.translations(of: c.text) { translations += t } }
+        let result = ArraySlice(unique(translations))
+        if nameTranslationCache.count < 200_000 { nameTranslationCache[ByteKey(name)] = result }
+        return result
     }
 
     private var nameSpellingCache: [ByteKey: [Int32]] = [:]
