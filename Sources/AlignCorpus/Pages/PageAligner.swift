@@ -97,20 +97,14 @@ public final class PageAligner {
 
     /// Aligns a zoned page.
     public func align(_ page: [ZonedParagraph]) -> PageAlignment {
-        let scored = scoredPage(page)
+        let scored = scoredPage(page, forChoice: true)
         let zh = scored.zh
         let en = scored.en
         var candidates = scored.candidates
-        let rivals = RivalIndex(candidates, zh: zh, en: en)
+        let rivals = scored.rivals
         let zhTextIDs = scored.zhTextIDs
         let enTextIDs = scored.enTextIDs
-        // Candidates that could not reach the threshold even with every rival gone are not
-        // re-scored as the choice goes on.
-        let hopeless = candidates.map { c in
-            !Self.special(zh[c.zh.lowerBound].zone)
-                && PageCalibration.ceiling(c, captions: zh[c.zh.lowerBound].zone == .caption && en[c.en.lowerBound].zone == .caption)
-                    < minimumScore
-        }
+        let hopeless = scored.hopeless
         var usedZh = [Bool](repeating: false, count: zh.count)
         var usedEn = [Bool](repeating: false, count: en.count)
         var takenZh = usedZh  // used, or a repeat of a chosen side's text
@@ -177,18 +171,24 @@ public final class PageAligner {
 
     /// Every candidate pair with its evidence and score.
     public func score(_ page: [ZonedParagraph]) -> (zh: [Segment], en: [Segment], candidates: [Candidate]) {
-        let scored = scoredPage(page)
+        let scored = scoredPage(page, forChoice: false)
         return (scored.zh, scored.en, scored.candidates)
     }
 
-    /// The page's segments, candidates, and per segment an id of its text (equal texts,
-    /// equal ids).
-    func scoredPage(_ page: [ZonedParagraph]) -> (
-        zh: [Segment], en: [Segment], candidates: [Candidate], zhTextIDs: [Int], enTextIDs: [Int]
+    /// The page's segments and candidates, per segment an id of its text (equal texts,
+    /// equal ids), the candidates by segment, and which candidates are hopeless: they could
+    /// not reach the threshold even with every rival gone (a choice need not score them
+    /// again; it still counts them as rivals). `forChoice` leaves the hopeless ones'
+    /// margins unmeasured.
+    func scoredPage(_ page: [ZonedParagraph], forChoice: Bool) -> (
+        zh: [Segment], en: [Segment], candidates: [Candidate], zhTextIDs: [Int], enTextIDs: [Int], rivals: RivalIndex,
+        hopeless: [Bool]
     ) {
         let zh = page.filter { $0.paragraph.language == .zh }.flatMap(\.segments)
         let en = page.filter { $0.paragraph.language == .en }.flatMap(\.segments)
-        guard !zh.isEmpty, !en.isEmpty else { return (zh, en, [], Self.textIDs(zh), Self.textIDs(en)) }
+        guard !zh.isEmpty, !en.isEmpty else {
+            return (zh, en, [], Self.textIDs(zh), Self.textIDs(en), RivalIndex([], zh: zh, en: en), [])
+        }
         extractor.reset()
         // Segments that only pair by rule (datelines, credits) or never (boilerplate,
         // bylines) need no lexical features.
@@ -238,15 +238,21 @@ public final class PageAligner {
             candidates[k].zhTextID = Self.groupTextID(candidates[k].zh, zhSegmentIDs, &zhIDs)
             candidates[k].enTextID = Self.groupTextID(candidates[k].en, enSegmentIDs, &enIDs)
         }
+        let hopeless = candidates.map { c in
+            !Self.special(zh[c.zh.lowerBound].zone)
+                && PageCalibration.ceiling(c, captions: zh[c.zh.lowerBound].zone == .caption && en[c.en.lowerBound].zone == .caption)
+                    < minimumScore
+        }
+        let rivals = RivalIndex(candidates, zh: zh, en: en)
         let freeZh = [Bool](repeating: false, count: zh.count)
         let freeEn = [Bool](repeating: false, count: en.count)
         Self.computeMargins(
-            &candidates, index: RivalIndex(candidates, zh: zh, en: en), zh: zh, en: en, usedZh: freeZh, usedEn: freeEn,
-            chosenZh: freeZh, chosenEn: freeEn)
+            &candidates, index: rivals, zh: zh, en: en, usedZh: freeZh, usedEn: freeEn, chosenZh: freeZh, chosenEn: freeEn,
+            skip: forChoice ? hopeless : nil)
         for k in candidates.indices where candidates[k].score == 0 && !Self.special(zh[candidates[k].zh.lowerBound].zone) {
             candidates[k].score = PageCalibration.probability(candidates[k])
         }
-        return (zh, en, candidates, zhSegmentIDs, enSegmentIDs)
+        return (zh, en, candidates, zhSegmentIDs, enSegmentIDs, rivals, hopeless)
     }
 
     static func markCaptionCompletions(
