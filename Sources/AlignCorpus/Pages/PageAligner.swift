@@ -196,7 +196,9 @@ public final class PageAligner {
             zh: zh.map { Self.lexical($0.zone) ? extractor.chinese($0.text) : ChineseSentence(units: [], length: FeatureExtractor.length($0.text)) },
             en: en.map { Self.lexical($0.zone) ? extractor.english($0.text) : EnglishSentence(tokens: [], length: FeatureExtractor.length($0.text)) })
         // Which units each sentence pair covers, once; groups OR those masks.
-        let table = PairTable(model: model, ranges: Array(repeating: 0..<en.count, count: zh.count), stamps: stamps)
+        // Rows only for the segments that pair on lexical evidence.
+        let table = PairTable(
+            model: model, ranges: zh.map { Self.lexical($0.zone) ? 0..<en.count : 0..<0 }, stamps: stamps)
         let zhGroups = groups(zh, maxSize: 4)
         let enGroups = groups(en, maxSize: 2)
         var candidates: [Candidate] = []
