@@ -83,13 +83,15 @@ public final class CorpusBuilder {
             while offset < documents.count {
                 let batch = Array(documents[offset..<min(documents.count, offset + Self.window)])
                 let results = ParallelMap.run(count: batch.count, workers: processors) { slot, k -> DocumentResult in
-                    guard let processor = slot.processor else {
-                        return DocumentResult(name: batch[k].name, kind: "unusable", skipped: "cannot open ICU")
-                    }
-                    return processor.process(batch[k])
+                    // Sizes are read here, in parallel, not on the writing thread.
+                    var result =
+                        slot.processor?.process(batch[k])
+                        ?? DocumentResult(name: batch[k].name, kind: "unusable", skipped: "cannot open ICU")
+                    result.inputBytes = Self.size(batch[k])
+                    return result
                 }
                 for (k, var result) in results.enumerated() {
-                    summary.inputBytes += Self.size(batch[k])
+                    summary.inputBytes += result.inputBytes
                     if let reason = result.skipped {
                         summary.skipped.append((result.name, reason))
                         try report.add(result, written: [:], duplicates: 0, belowThreshold: 0)

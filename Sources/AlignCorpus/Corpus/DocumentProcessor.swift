@@ -31,6 +31,8 @@ public struct DocumentResult: Sendable {
     public var skipped: String?
     /// Wall time spent on it.
     public var seconds = 0.0
+    /// Size of its input files in bytes.
+    public var inputBytes = 0
 }
 
 /// Processes documents one at a time: reads, segments, aligns. Holds ICU objects: one per
