@@ -100,6 +100,9 @@ public final class FeatureExtractor {
     /// Chinese function words, left out like the English stop words they mirror
     /// (particles, prepositions, conjunctions, copula, modals, demonstratives): their
     /// dictionary glosses are grammar notes, so they could never be covered.
+    /// ``functionWords`` are single characters: looked up as scalars, not hashed Strings.
+    static let functionCharacters: Set<Unicode.Scalar> = Set(functionWords.compactMap { $0.unicodeScalars.first })
+
     static let functionWords: Set<String> = [
         "的", "地", "得", "之", "了", "着", "过", "在", "于", "对", "向", "从", "以", "为", "由", "把", "被", "给", "跟",
         "同", "与", "和", "及", "并", "或", "而", "但", "是", "有", "将", "会", "要", "能", "可", "应", "这", "那", "此",
@@ -169,7 +172,7 @@ public final class FeatureExtractor {
                 i = run
                 continue
             }
-            if Self.functionWords.contains(token.text) {
+            if token.isSingleHan, let c = token.text.unicodeScalars.first, Self.functionCharacters.contains(c) {
                 i += 1
                 continue
             }

@@ -155,7 +155,10 @@ public final class PageZoner {
         if language == .zh {
             let wrapped = bytes[0] == 0x28 || bytes[0] == 0x5B || bytes.starts(with: "（".utf8) || bytes.starts(with: "【".utf8)
             if wrapped && editorMarks.contains(where: has) && length <= 60 { return true }
-            if length <= 120 && !has(Array("。".utf8)) && chineseMetadataNeedles.contains(where: has) {
+            // Every metadata marker ends in a colon (`:`, or `：` whose bytes end in 9A).
+            if length <= 120 && (bytes.contains(0x3A) || bytes.contains(0x9A)) && !has(Array("。".utf8))
+                && chineseMetadataNeedles.contains(where: has)
+            {
                 return true
             }
         } else {
