@@ -61,6 +61,7 @@ public enum EnglishStemmer {
         if let known = irregular[word] { return known }
         var w = Array(word.utf8)
         guard w.count > 3, w.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return word }
+        unifySpelling(&w)
         func ends(_ suffix: String) -> Bool { w.count > suffix.utf8.count + 1 && w.suffix(suffix.utf8.count).elementsEqual(suffix.utf8) }
         func isVowel(_ c: UInt8) -> Bool { c == 0x61 || c == 0x65 || c == 0x69 || c == 0x6F || c == 0x75 }
         if ends("ies") {
@@ -87,6 +88,44 @@ public enum EnglishStemmer {
         if w.count > 3 && w.last == 0x65 { w.removeLast() }
         return String(decoding: w, as: UTF8.self)
     }
+
+    /// British and American spellings made one, since CC-CEDICT glosses in American
+    /// spelling and much news English from China is British: `-our` → `-or` (`harbour`,
+    /// `labourers`), `-tre` → `-ter` (`centre`), `-ize` → `-ise` (`organize`,
+    /// `organizations`), and a few words by name. Only after three letters or more, so
+    /// `four`, `hour`, `size` and `prize` keep their spelling.
+    static func unifySpelling(_ w: inout [UInt8]) {
+        if let known = spellings[String(decoding: w, as: UTF8.self)] {
+            w = Array(known.utf8)
+            return
+        }
+        func replace(_ middle: String, by replacement: String, endings: [String]) -> Bool {
+            let m = Array(middle.utf8)
+            for ending in endings {
+                let e = Array(ending.utf8)
+                guard w.count >= 3 + m.count + e.count, w.suffix(e.count).elementsEqual(e) else { continue }
+                let at = w.count - e.count - m.count
+                guard w[at..<(at + m.count)].elementsEqual(m) else { continue }
+                w.replaceSubrange(at..<(at + m.count), with: Array(replacement.utf8))
+                return true
+            }
+            return false
+        }
+        if replace("our", by: "or", endings: ["", "s", "ed", "ing", "ite", "ites", "able", "ably", "ful", "less", "er", "ers"]) {
+            return
+        }
+        if replace("tre", by: "ter", endings: ["", "s"]) { return }
+        _ = replace("iz", by: "is", endings: ["e", "es", "ed", "ing", "ation", "ations", "ational", "er", "ers"])
+    }
+
+    /// Spelling variants not covered by the rules of ``unifySpelling(_:)``.
+    static let spellings: [String: String] = [
+        "defence": "defense", "offence": "offense", "licence": "license", "programme": "program",
+        "programmes": "programs", "catalogue": "catalog", "catalogues": "catalogs", "grey": "gray", "tyre": "tire",
+        "tyres": "tires", "analyse": "analyze", "analysed": "analyzed", "analysing": "analyzing", "paralyse": "paralyze",
+        "aluminium": "aluminum", "cheque": "check", "jewellery": "jewelry", "practise": "practice", "enrol": "enroll",
+        "fulfil": "fulfill", "sceptical": "skeptical", "plough": "plow", "mould": "mold", "kerb": "curb",
+    ]
 
     /// Derivational suffixes, so that a gloss's verb meets the text's noun or adjective
     /// (`cooperate`, `cooperation`, `cooperative`; `region`, `regional`; `develop`,

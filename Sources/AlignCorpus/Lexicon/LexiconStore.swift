@@ -83,7 +83,7 @@ public enum LexiconStore {
 /// The binary cache: magic, version, then the lexicon's arrays as counted little-endian
 /// sections, loaded with one copy each.
 enum LexiconCacheFormat {
-    static let version: UInt32 = 6
+    static let version: UInt32 = 7
     static let magic: [UInt8] = Array("ACLX".utf8)
 
     static func encode(_ lexicon: Lexicon) -> [UInt8] {
