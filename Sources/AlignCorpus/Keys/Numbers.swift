@@ -116,6 +116,22 @@ public enum NumberExtractor {
 
     static let may = pack(Array("may".unicodeScalars)[...])!
 
+    /// A 1,024-bit filter of the packed number, month and multiplier words: most words of a
+    /// sentence are none of them and skip the table lookups.
+    static let wordFilter: [UInt64] = {
+        var bits = [UInt64](repeating: 0, count: 16)
+        for key in Array(englishWords.keys) + Array(englishMonths.keys) + Array(englishMultipliers.keys) {
+            let b = Int(key % 1021)
+            bits[b >> 6] |= 1 << UInt64(b & 63)
+        }
+        return bits
+    }()
+
+    @inline(__always) static func mayBeNumberWord(_ key: UInt64) -> Bool {
+        let b = Int(key % 1021)
+        return wordFilter[b >> 6] & (1 << UInt64(b & 63)) != 0
+    }
+
     /// The numbers and dates in `key`, in order of appearance (ASCII letters may be in
     /// either case).
     public static func numbers(in key: String) -> [NumberKey] {
@@ -170,7 +186,7 @@ public enum NumberExtractor {
                 while i < s.count && isASCIILetter(s[i]) { i += 1 }
                 // Month and number words are 3 to 9 letters long.
                 guard i - start >= 3 && i - start <= 9 else { continue }
-                guard let word = pack(s[start..<i]) else { continue }
+                guard let word = pack(s[start..<i]), mayBeNumberWord(word) else { continue }
                 if let month = englishMonths[word] {
                     // `july 2` / `jul. 2` / `sept 8`
                     var j = i
