@@ -154,8 +154,9 @@ struct PairTable {
     private(set) var enMasks: [Bits128] = []
 
     /// Builds the table for zh sentence s paired with en sentences in `ranges[s]`, marking
-    /// vocabulary ids in `stamps` (reused from document to document, never cleared).
-    init(model: DocumentModel, ranges: [Range<Int>], stamps: StampArrays) {
+    /// vocabulary ids (all below `vocabularySize`) in `stamps` (reused from document to
+    /// document, never cleared).
+    init(model: DocumentModel, ranges: [Range<Int>], stamps: StampArrays, vocabularySize: Int) {
         first = ranges.map(\.lowerBound)
         last = ranges.map(\.upperBound)
         offset = []
@@ -166,7 +167,7 @@ struct PairTable {
         }
         zhMasks = [Bits128](repeating: Bits128(), count: total)
         enMasks = [Bits128](repeating: Bits128(), count: total)
-        stamps.reserve(model.vocabularyBound)
+        stamps.reserve(vocabularySize)
         for s in 0..<model.zh.count {
             if stamps.stamp >= Int32.max - Int32(ranges[s].count + 2) { stamps.restart() }
             stamps.stamp += 1

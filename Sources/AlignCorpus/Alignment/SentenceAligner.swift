@@ -41,7 +41,7 @@ public final class SentenceAligner {
         let band = Band(n: n, m: m, anchors: anchors, width: { gap in Self.bandWidth + gap / 4 })
         let table = PairTable(
             model: model, ranges: band.pairRanges(n: n, m: m, maxSide: parameters.maxSide),
-            stamps: stamps)
+            stamps: stamps, vocabularySize: extractor.vocabulary.count)
         var path = BandedSearch.run(model: model, table: table, band: band, parameters: parameters)
         model.fitLength(on: path)
         if learnLexicon {
@@ -49,7 +49,7 @@ public final class SentenceAligner {
         }
         let secondTable = PairTable(
             model: model, ranges: band.pairRanges(n: n, m: m, maxSide: parameters.maxSide),
-            stamps: stamps)
+            stamps: stamps, vocabularySize: extractor.vocabulary.count)
         path = BandedSearch.run(model: model, table: secondTable, band: band, parameters: parameters)
         return path.map { bead in
             let aligned = !bead.zh.isEmpty && !bead.en.isEmpty

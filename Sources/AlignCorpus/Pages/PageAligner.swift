@@ -198,7 +198,8 @@ public final class PageAligner {
         // Which units each sentence pair covers, once; groups OR those masks.
         // Rows only for the segments that pair on lexical evidence.
         let table = PairTable(
-            model: model, ranges: zh.map { Self.lexical($0.zone) ? 0..<en.count : 0..<0 }, stamps: stamps)
+            model: model, ranges: zh.map { Self.lexical($0.zone) ? 0..<en.count : 0..<0 }, stamps: stamps,
+            vocabularySize: extractor.vocabulary.count)
         let zhGroups = groups(zh, maxSize: 4)
         let enGroups = groups(en, maxSize: 2)
         var candidates: [Candidate] = []
