@@ -349,9 +349,9 @@ public final class FeatureExtractor {
             let id = vocabulary.id(stem)
             if !ids.contains(id) { ids.append(id) }
         }
-        let original = keys.wordTokens(of: text, language: .en)
+        let original = keys.englishWordTokens(of: text)
         var previousCapital: (text: String, end: Int)?
-        for token in original where token.isWord {
+        for token in original {
             let word = englishWord(token)
             for id in word.stemIDs where !ids.contains(id) { ids.append(id) }
             if word.capital && !token.isNumeric {

@@ -80,6 +80,75 @@ public final class KeyExtractor {
         public var isSingleHan: Bool
     }
 
+    /// The word-like tokens of English `text` (letters, numbers), as ICU's word break gives
+    /// them. Plain ASCII text takes a direct scan that follows the same rules (UAX #29:
+    /// letters join across `.` and `'`, digits across `,` `;` `.` `'`); anything the scan
+    /// is not sure of — non-ASCII, `:`, `_`, `@` (ICU joins it into words), letters touching
+    /// digits —
+    /// goes to ICU.
+    public func englishWordTokens(of text: String) -> [WordToken] {
+        var text = text
+        if let spans = text.withUTF8({ Self.asciiWordSpans($0) }) {
+            return text.withUTF8 { b in
+                spans.map { span in
+                    WordToken(
+                        text: String(decoding: UnsafeBufferPointer(rebasing: b[span.start..<span.end]), as: UTF8.self),
+                        start: span.start, end: span.end, isWord: true, isNumeric: span.ruleStatus == 100,
+                        isSingleHan: false)
+                }
+            }
+        }
+        return wordTokens(of: text, language: .en).filter(\.isWord)
+    }
+
+    /// Word-like spans of ASCII text with ICU's statuses (100 numbers, 200 letters), or
+    /// nil when the text holds something the scan leaves to ICU.
+    static func asciiWordSpans(_ b: UnsafeBufferPointer<UInt8>) -> [BreakSpan]? {
+        @inline(__always) func isLetter(_ c: UInt8) -> Bool { (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A }
+        @inline(__always) func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
+        var spans: [BreakSpan] = []
+        var i = 0
+        let n = b.count
+        while i < n {
+            let c = b[i]
+            if c >= 0x80 || c == 0x3A || c == 0x5F || c == 0x40 { return nil }
+            if isLetter(c) {
+                let start = i
+                i += 1
+                while i < n {
+                    if isLetter(b[i]) {
+                        i += 1
+                    } else if isDigit(b[i]) {
+                        return nil
+                    } else if (b[i] == 0x2E || b[i] == 0x27) && i + 1 < n && isLetter(b[i + 1]) {
+                        i += 2
+                    } else {
+                        break
+                    }
+                }
+                spans.append(BreakSpan(start: start, end: i, ruleStatus: 200))
+            } else if isDigit(c) {
+                let start = i
+                i += 1
+                while i < n {
+                    if isDigit(b[i]) {
+                        i += 1
+                    } else if isLetter(b[i]) {
+                        return nil
+                    } else if (b[i] == 0x2C || b[i] == 0x3B || b[i] == 0x2E || b[i] == 0x27) && i + 1 < n && isDigit(b[i + 1]) {
+                        i += 2
+                    } else {
+                        break
+                    }
+                }
+                spans.append(BreakSpan(start: start, end: i, ruleStatus: 100))
+            } else {
+                i += 1
+            }
+        }
+        return spans
+    }
+
     /// ICU's word tokens of `text` (spaces dropped).
     public func wordTokens(of text: String, language: Language) -> [WordToken] {
         var result: [WordToken] = []

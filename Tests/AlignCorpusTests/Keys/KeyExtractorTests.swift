@@ -75,3 +75,42 @@ import Testing
         #expect(keys.numbers == [.date(month: 7, day: 2)])
     }
 }
+
+/// The direct scan of ASCII English must give exactly ICU's word tokens.
+@Suite struct EnglishWordTokenTests {
+    let keys: KeyExtractor
+    init() throws { keys = try KeyExtractor() }
+
+    private func icu(_ s: String) -> [String] {
+        keys.wordTokens(of: s, language: .en).filter(\.isWord).map { "\($0.text)|\($0.start)|\($0.end)|\($0.isNumeric)" }
+    }
+
+    private func scanned(_ s: String) -> [String] {
+        keys.englishWordTokens(of: s).map { "\($0.text)|\($0.start)|\($0.end)|\($0.isNumeric)" }
+    }
+
+    @Test(arguments: [
+        "The U.S. and China's 2,000 students' e.g. results, 5.2 percent; 1,2;3 don't",
+        "Kassym-Jomart Tokayev met Xi on July 2, 2024 (Xinhua) -- 'quoted' \"double\"",
+        "a.1 1.a 3'4 x''y ..a.. 12,34,5 ;;7;8",
+        "Mixed A380 and G20 go to ICU, as do 10:30, snake_case and a@b.c",
+    ])
+    func scanAgreesWithICU(text: String) {
+        #expect(scanned(text) == icu(text))
+    }
+
+    @Test func randomASCIIAgreesWithICU() {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next() -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(state >> 33)
+        }
+        let alphabet = Array("aAbZz09 5 .,;'-\"!?()\t e.g.U.S.x'y1,2.3;4''..,,#$%&*+/<=>@[]^`{|}~:_\\")
+        var disagreements: [String] = []
+        for _ in 0..<40_000 {
+            let s = String((0..<(next() % 20)).map { _ in alphabet[next() % alphabet.count] })
+            if scanned(s) != icu(s) { disagreements.append(s) }
+        }
+        #expect(disagreements.isEmpty, "\(disagreements.prefix(5))")
+    }
+}
