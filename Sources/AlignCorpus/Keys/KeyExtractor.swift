@@ -84,8 +84,7 @@ public final class KeyExtractor {
     /// them. Plain ASCII text takes a direct scan that follows the same rules (UAX #29:
     /// letters join across `.` and `'`, digits across `,` `;` `.` `'`); anything the scan
     /// is not sure of — non-ASCII, `:`, `_`, `@` (ICU joins it into words), letters touching
-    /// digits —
-    /// goes to ICU.
+    /// digits — goes to ICU.
     public func englishWordTokens(of text: String) -> [WordToken] {
         var text = text
         if let spans = text.withUTF8({ Self.asciiWordSpans($0) }) {
