@@ -9,8 +9,9 @@ enum AnchorFinder {
     /// Chain points below this similarity are not used as anchors.
     static let minimumSimilarity: Float = 0.2
 
-    /// Anchors as (zh sentence, en sentence) pairs, increasing on both sides.
-    static func anchors(model: DocumentModel) -> [(Int, Int)] {
+    /// Anchors as (zh sentence, en sentence) pairs, increasing on both sides. `stamps` are
+    /// the caller's scratch arrays, reused from document to document.
+    static func anchors(model: DocumentModel, stamps: StampArrays) -> [(Int, Int)] {
         let n = model.zh.count
         let m = model.en.count
         guard n > 0, m > 0 else { return [] }
@@ -27,7 +28,7 @@ enum AnchorFinder {
         var lastUnit = [Int](repeating: -1, count: m)  // the unit that last added to t
         var unitNumber = 0
         var touched: [Int] = []
-        var scorer = GroupScorer(model: model, stamps: StampArrays())
+        var scorer = GroupScorer(model: model, stamps: stamps)
         for s in 0..<n where model.zhTotal[s] > 0 {
             for (k, unit) in model.zh[s].units.prefix(DocumentModel.maxUnits).enumerated() {
                 let w = model.zhWeights[s][k]

@@ -37,7 +37,7 @@ public final class SentenceAligner {
         let m = en.count
         // Anchors (sentence s ↔ t) are DP cells (s, t) on the path; the band widens where
         // they are far apart.
-        let anchors = AnchorFinder.anchors(model: model)
+        let anchors = AnchorFinder.anchors(model: model, stamps: stamps)
         let band = Band(n: n, m: m, anchors: anchors, width: { gap in Self.bandWidth + gap / 4 })
         let table = PairTable(
             model: model, ranges: band.pairRanges(n: n, m: m, maxSide: parameters.maxSide),

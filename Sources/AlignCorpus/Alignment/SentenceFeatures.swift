@@ -74,7 +74,6 @@ public final class FeatureExtractor {
         if vocabulary.extraWords.count > Self.maxExtraWords {
             vocabulary = Vocabulary(lexicon: lexicon)
             englishWords.removeAll()
-            nameSpellingCache.removeAll()
             nameTranslationCache.removeAll()
         }
     }
@@ -99,15 +98,10 @@ public final class FeatureExtractor {
 
     /// Chinese function words, left out like the English stop words they mirror
     /// (particles, prepositions, conjunctions, copula, modals, demonstratives): their
-    /// dictionary glosses are grammar notes, so they could never be covered.
-    /// ``functionWords`` are single characters: looked up as scalars, not hashed Strings.
-    static let functionCharacters: Set<Unicode.Scalar> = Set(functionWords.compactMap { $0.unicodeScalars.first })
-
-    static let functionWords: Set<String> = [
-        "的", "地", "得", "之", "了", "着", "过", "在", "于", "对", "向", "从", "以", "为", "由", "把", "被", "给", "跟",
-        "同", "与", "和", "及", "并", "或", "而", "但", "是", "有", "将", "会", "要", "能", "可", "应", "这", "那", "此",
-        "其", "该", "也", "就", "所", "等", "个",
-    ]
+    /// dictionary glosses are grammar notes, so they could never be covered. All single
+    /// characters, so looked up as scalars.
+    static let functionCharacters: Set<Unicode.Scalar> = Set(
+        "的地得之了着过在于对向从以为由把被给跟同与和及并或而但是有将会要能可应这那此其该也就所等个".unicodeScalars)
 
     /// Units of a Chinese sentence: lexicon words found by longest match over ICU's words,
     /// runs of single characters as possible names (their pinyin forms, plus the
@@ -154,7 +148,7 @@ public final class FeatureExtractor {
             if matched > 1 {
                 if !joinedTranslations.isEmpty {
                     let joined = String(decoding: UnsafeBufferPointer(rebasing: bytes[token.start..<joinedEnd]), as: UTF8.self)
-                    units.append(unit(joined, joinedTranslations))
+                    units.append(makeUnit(joined, joinedTranslations))
                 }
                 i += matched
                 continue
@@ -177,7 +171,7 @@ public final class FeatureExtractor {
                 continue
             }
             if let t = lexicon.translations(of: token.text) {
-                if !t.isEmpty { units.append(unit(token.text, t)) }  // else a function word
+                if !t.isEmpty { units.append(makeUnit(token.text, t)) }  // else a function word
             } else {
                 // Not listed: the listed pieces, and, unless they make up the whole word, the
                 // word itself without translations (it counts against coverage until a
@@ -191,10 +185,6 @@ public final class FeatureExtractor {
             i += 1
         }
         return units
-    }
-
-    private func unit(_ key: String, _ translations: ArraySlice<Int32>) -> ChineseSentence.Unit {
-        makeUnit(key, translations)
     }
 
     /// The document's unit keys, for their ids.
@@ -223,7 +213,7 @@ public final class FeatureExtractor {
             while len >= 1 {
                 let piece = String(String.UnicodeScalarView(chars[p..<(p + len)]))
                 if let t = lexicon.translations(of: piece) {
-                    if !t.isEmpty { units.append(unit(piece, t)) }
+                    if !t.isEmpty { units.append(makeUnit(piece, t)) }
                     p += len
                     found = true
                     break
@@ -240,27 +230,18 @@ public final class FeatureExtractor {
 
     private var nameTranslationCache: [ByteKey: ArraySlice<Int32>] = [:]
 
-    /// What a run of single characters may translate to: its spellings as a name, and
-    /// each character's own translations. Remembered per run, like the spellings.
+    /// What a run of single characters may translate to: the ids of its name forms and
+    /// transliteration skeletons, and each character's own translations. Remembered per run
+    /// (names recur across a document's sentences and across documents).
     private func nameTranslations(_ name: String, _ characters: ArraySlice<KeyExtractor.WordToken>) -> ArraySlice<Int32> {
         if let known = nameTranslationCache[ByteKey(name)] { return known }
-        var translations = nameSpellings(name)
+        let pinyin = keys.pinyin(name)
+        var translations = (nameForms(pinyin) + nameSkeletons(pinyin)).map { vocabulary.id($0) }
         for c in characters { if let t = lexicon.translations(of: c.text) { translations += t } }
-        let result = ArraySlice(unique(translations))
+        var seen = Set<Int32>()
+        let result = ArraySlice(translations.filter { seen.insert($0).inserted })
         if nameTranslationCache.count < 200_000 { nameTranslationCache[ByteKey(name)] = result }
         return result
-    }
-
-    private var nameSpellingCache: [ByteKey: [Int32]] = [:]
-
-    /// The ids of the name forms and transliteration skeletons of a run of Han characters,
-    /// remembered (names recur across a document's sentences and across documents).
-    func nameSpellings(_ run: String) -> [Int32] {
-        if let known = nameSpellingCache[ByteKey(run)] { return known }
-        let pinyin = keys.pinyin(run)
-        let spellings = (nameForms(pinyin) + nameSkeletons(pinyin)).map { vocabulary.id($0) }
-        if nameSpellingCache.count < 200_000 { nameSpellingCache[ByteKey(run)] = spellings }
-        return spellings
     }
 
     /// English spellings of a Chinese name from its pinyin (`chen qing yang`): the whole
@@ -289,18 +270,6 @@ public final class FeatureExtractor {
         for start in 0..<(syllables.count - 1) {
             if let s = Transliteration.pinyinSkeleton(Array(syllables[start...])), !result.contains(s) { result.append(s) }
         }
-        return result
-    }
-
-    /// `ids` without repeats, in order (for short lists a linear scan beats hashing).
-    private func unique(_ ids: [Int32]) -> [Int32] {
-        if ids.count > 32 {
-            var seen = Set<Int32>()
-            return ids.filter { seen.insert($0).inserted }
-        }
-        var result: [Int32] = []
-        result.reserveCapacity(ids.count)
-        for id in ids where !result.contains(id) { result.append(id) }
         return result
     }
 

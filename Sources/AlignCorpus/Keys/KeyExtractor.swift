@@ -103,47 +103,39 @@ public final class KeyExtractor {
     /// Word-like spans of ASCII text with ICU's statuses (100 numbers, 200 letters), or
     /// nil when the text holds something the scan leaves to ICU.
     static func asciiWordSpans(_ b: UnsafeBufferPointer<UInt8>) -> [BreakSpan]? {
-        @inline(__always) func isLetter(_ c: UInt8) -> Bool { (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A }
-        @inline(__always) func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
+        func isLetter(_ c: UInt8) -> Bool { (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A }
+        func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
+        func joinsLetters(_ c: UInt8) -> Bool { c == 0x2E || c == 0x27 }  // . '
+        func joinsDigits(_ c: UInt8) -> Bool { c == 0x2C || c == 0x3B || c == 0x2E || c == 0x27 }  // , ; . '
         var spans: [BreakSpan] = []
         var i = 0
-        let n = b.count
-        while i < n {
+        while i < b.count {
             let c = b[i]
             if c >= 0x80 || c == 0x3A || c == 0x5F || c == 0x40 { return nil }
-            if isLetter(c) {
-                let start = i
+            let letters = isLetter(c)
+            guard letters || isDigit(c) else {
                 i += 1
-                while i < n {
-                    if isLetter(b[i]) {
-                        i += 1
-                    } else if isDigit(b[i]) {
-                        return nil
-                    } else if (b[i] == 0x2E || b[i] == 0x27) && i + 1 < n && isLetter(b[i + 1]) {
-                        i += 2
-                    } else {
-                        break
-                    }
-                }
-                spans.append(BreakSpan(start: start, end: i, ruleStatus: 200))
-            } else if isDigit(c) {
-                let start = i
-                i += 1
-                while i < n {
-                    if isDigit(b[i]) {
-                        i += 1
-                    } else if isLetter(b[i]) {
-                        return nil
-                    } else if (b[i] == 0x2C || b[i] == 0x3B || b[i] == 0x2E || b[i] == 0x27) && i + 1 < n && isDigit(b[i + 1]) {
-                        i += 2
-                    } else {
-                        break
-                    }
-                }
-                spans.append(BreakSpan(start: start, end: i, ruleStatus: 100))
-            } else {
-                i += 1
+                continue
             }
+            // A run of the same kind, joined across its middle marks; the other kind
+            // touching it is left to ICU.
+            let same = letters ? isLetter : isDigit
+            let other = letters ? isDigit : isLetter
+            let joins = letters ? joinsLetters : joinsDigits
+            let start = i
+            i += 1
+            while i < b.count {
+                if same(b[i]) {
+                    i += 1
+                } else if other(b[i]) {
+                    return nil
+                } else if joins(b[i]) && i + 1 < b.count && same(b[i + 1]) {
+                    i += 2
+                } else {
+                    break
+                }
+            }
+            spans.append(BreakSpan(start: start, end: i, ruleStatus: letters ? 200 : 100))
         }
         return spans
     }

@@ -203,8 +203,9 @@ public final class PageAligner {
         let zhGroups = groups(zh, maxSize: 4)
         let enGroups = groups(en, maxSize: 2)
         var candidates: [Candidate] = []
-        var zhCredits: [Int: ChineseCredit?] = [:]
-        var enCredits: [Int: [String]?] = [:]
+        // Each credit's photographer is read once, not once per pair.
+        let zhCredits = zh.map { $0.zone == .credit ? chineseCredit($0.text) : nil }
+        let enCredits = en.map { $0.zone == .credit ? Self.englishCredit($0.text) : nil }
         for zg in zhGroups {
             let zZone = zh[zg.lowerBound].zone ?? .body
             for eg in enGroups {
@@ -217,10 +218,9 @@ public final class PageAligner {
                 case .dateline:
                     c.score = datelinesMatch(zh[zg.lowerBound].text, en[eg.lowerBound].text) ? 0.95 : 0
                 case .credit:
-                    // Each credit's name is read once, not once per pair.
-                    let a = zhCredits[zg.lowerBound] ?? { let v = chineseCredit(zh[zg.lowerBound].text); zhCredits[zg.lowerBound] = .some(v); return v }()
-                    let b = enCredits[eg.lowerBound] ?? { let v = Self.englishCredit(en[eg.lowerBound].text); enCredits[eg.lowerBound] = .some(v); return v }()
-                    c.score = a.flatMap { a in b.map { Self.creditsMatch(a, $0) } } == true ? 0.9 : 0
+                    if let a = zhCredits[zg.lowerBound], let b = enCredits[eg.lowerBound] {
+                        c.score = Self.creditsMatch(a, b) ? 0.9 : 0
+                    }
                 default:
                     let cover = BandedSearch.coverage(model, table, zg, eg)
                     c.zhCoverage = cover.zh
