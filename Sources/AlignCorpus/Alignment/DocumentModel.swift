@@ -60,8 +60,8 @@ struct DocumentModel {
                 zhDF[Int(u.keyID)] += 1
             }
         }
-        var enDF: [Int32: Int] = [:]
-        for s in en { for t in s.tokens.prefix(Self.maxUnits) { enDF[t, default: 0] += 1 } }
+        var enDF = IDCounter(capacity: en.reduce(0) { $0 + min($1.tokens.count, Self.maxUnits) })
+        for s in en { for t in s.tokens.prefix(Self.maxUnits) { enDF.add(t) } }
         let nz = Float(max(zh.count, 1))
         let ne = Float(max(en.count, 1))
         zhWeights = zh.map { s in
@@ -69,7 +69,7 @@ struct DocumentModel {
                 logf(1 + nz / Float(zhDF[Int(u.keyID)])) * (u.translations.isEmpty ? Self.untranslatableWeight : 1)
             }
         }
-        enWeights = en.map { s in s.tokens.prefix(Self.maxUnits).map { logf(1 + ne / Float(enDF[$0] ?? 1)) } }
+        enWeights = en.map { s in s.tokens.prefix(Self.maxUnits).map { logf(1 + ne / Float(max(enDF.count($0), 1))) } }
         zhTotal = zhWeights.map { $0.reduce(0, +) }
         enTotal = enWeights.map { $0.reduce(0, +) }
     }
@@ -144,6 +144,37 @@ struct DocumentModel {
     }
 }
 
+/// Counts of non-negative ids in an open-addressing table (the document frequencies of
+/// English ids: a `Dictionary` hashes each id with SipHash).
+struct IDCounter {
+    private var keys: [Int32]
+    private var counts: [Int32]
+    private let mask: Int
+
+    /// A counter for up to `capacity` distinct ids.
+    init(capacity: Int) {
+        var size = 16
+        while size < capacity * 2 { size <<= 1 }
+        keys = [Int32](repeating: -1, count: size)
+        counts = [Int32](repeating: 0, count: size)
+        mask = size - 1
+    }
+
+    @inline(__always) private func slot(_ id: Int32) -> Int {
+        var k = Int(truncatingIfNeeded: UInt32(bitPattern: id) &* 0x9E37_79B1) & mask
+        while keys[k] != id && keys[k] != -1 { k = (k + 1) & mask }
+        return k
+    }
+
+    mutating func add(_ id: Int32) {
+        let k = slot(id)
+        keys[k] = id
+        counts[k] += 1
+    }
+
+    func count(_ id: Int32) -> Int { Int(counts[slot(id)]) }
+}
+
 /// Which units of each Chinese sentence each nearby English sentence covers, and the
 /// reverse, for the sentence pairs a band of the search can put into one bead.
 struct PairTable {
@@ -168,12 +199,35 @@ struct PairTable {
         zhMasks = [Bits128](repeating: Bits128(), count: total)
         enMasks = [Bits128](repeating: Bits128(), count: total)
         stamps.reserve(vocabularySize)
+        // A unit can only be covered through translations some English sentence uses:
+        // keep those (most of a gloss list is not on the page), as units' (index, ids).
+        if stamps.stamp >= Int32.max - 1 { stamps.restart() }
+        stamps.stamp += 1
+        let pageStamp = stamps.stamp
+        for t in model.en { for token in t.tokens.prefix(DocumentModel.maxUnits) { stamps.en[Int(token)] = pageStamp } }
+        var keptIDs: [Int32] = []
+        var keptUnits: [(unit: Int, end: Int)] = []  // ids of unit `unit` end at `end` in keptIDs
+        var keptRows: [Range<Int>] = []  // per zh sentence, its range in keptUnits
         for s in 0..<model.zh.count {
+            let start = keptUnits.count
+            if !ranges[s].isEmpty {
+                for (k, u) in model.zh[s].units.prefix(DocumentModel.maxUnits).enumerated() {
+                    let before = keptIDs.count
+                    for t in u.translations where stamps.en[Int(t)] == pageStamp { keptIDs.append(t) }
+                    if keptIDs.count > before { keptUnits.append((k, keptIDs.count)) }
+                }
+            }
+            keptRows.append(start..<keptUnits.count)
+        }
+        for s in 0..<model.zh.count where !ranges[s].isEmpty {
             if stamps.stamp >= Int32.max - Int32(ranges[s].count + 2) { stamps.restart() }
             stamps.stamp += 1
             let zhStamp = stamps.stamp
-            let units = model.zh[s].units.prefix(DocumentModel.maxUnits)
-            for u in units { for t in u.translations { stamps.zh[Int(t)] = zhStamp } }
+            let rows = keptRows[s]
+            let firstID = rows.isEmpty || rows.lowerBound == 0 ? 0 : keptUnits[rows.lowerBound - 1].end
+            for k in firstID..<(rows.isEmpty ? firstID : keptUnits[rows.upperBound - 1].end) {
+                stamps.zh[Int(keptIDs[k])] = zhStamp
+            }
             for t in ranges[s] {
                 let tokens = model.en[t].tokens.prefix(DocumentModel.maxUnits)
                 stamps.stamp += 1
@@ -184,8 +238,14 @@ struct PairTable {
                     if stamps.zh[Int(token)] == zhStamp { en.set(k) }
                 }
                 var zh = Bits128()
-                for (k, u) in units.enumerated() where u.translations.contains(where: { stamps.en[Int($0)] == pairStamp }) {
-                    zh.set(k)
+                var idStart = firstID
+                for r in rows {
+                    let unit = keptUnits[r]
+                    for k in idStart..<unit.end where stamps.en[Int(keptIDs[k])] == pairStamp {
+                        zh.set(unit.unit)
+                        break
+                    }
+                    idStart = unit.end
                 }
                 let index = offset[s] + t - first[s]
                 zhMasks[index] = zh
