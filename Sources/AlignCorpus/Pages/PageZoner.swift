@@ -29,8 +29,8 @@ public final class PageZoner {
     private var language: Language?
     private var seenStory = false
     private var leadAssigned = false
-    private var titles = Set<String>()
-    private var captions = Set<String>()
+    private var titles = Set<ByteKey>()
+    private var captions = Set<ByteKey>()
 
     /// Creates a zoner for one page.
     public init() {}
@@ -57,23 +57,23 @@ public final class PageZoner {
                 for k in previous.segments.indices where previous.segments[k].zone != .credit {
                     previous.segments[k].zone = .caption
                 }
-                captions.insert(previous.paragraph.text)
+                captions.insert(ByteKey(previous.paragraph.text))
                 pending = previous
             }
             pendingIsLead = false
         } else if segments.isEmpty || Self.isBoilerplate(paragraph.text, language: paragraph.language) {
             current.setZones(.boilerplate)
-        } else if titles.contains(paragraph.text) || (!seenStory && titles.isEmpty && Self.looksLikeHeadline(texts, paragraph.language)) {
-            titles.insert(paragraph.text)
+        } else if titles.contains(ByteKey(paragraph.text)) || (!seenStory && titles.isEmpty && Self.looksLikeHeadline(texts, paragraph.language)) {
+            titles.insert(ByteKey(paragraph.text))
             current.setZones(.title)
-        } else if captions.contains(paragraph.text) {
+        } else if captions.contains(ByteKey(paragraph.text)) {
             current.setZones(.caption, keeping: [.credit])
         } else if let creditIndex = segments.firstIndex(where: { $0.zone == .credit }) {
             // A caption ends with (or, run into the story, is followed by) its credit.
             for k in current.segments.indices where current.segments[k].zone != .credit {
                 current.segments[k].zone = k < creditIndex ? .caption : .body
             }
-            captions.insert(paragraph.text)
+            captions.insert(ByteKey(paragraph.text))
             pendingIsLead = false
         } else {
             seenStory = true

@@ -12,9 +12,11 @@ struct ByteKey: Hashable {
         return x.withUTF8 { p in y.withUTF8 { q in p.count == q.count && (p.count == 0 || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0) } }
     }
 
+    /// FNV-1a over the bytes, handed to the hasher as one word (SipHash over every byte
+    /// of a Chinese sentence costs more than the lookup it serves).
     func hash(into hasher: inout Hasher) {
         var s = string
-        s.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        hasher.combine(s.withUTF8 { StringTable.hash($0, 0, $0.count) })
     }
 }
 
