@@ -78,10 +78,40 @@ public final class FeatureExtractor {
         }
     }
 
+    /// Characters of `text`, spaces excluded. Counted on the UTF-8 bytes: only lead bytes
+    /// that can start a space (C2, E1–E3, EF) are decoded.
     static func length(_ text: String) -> Int {
-        var n = 0
-        for s in text.unicodeScalars where !CharClass.isSpace(s.value) { n += 1 }
-        return n
+        var text = text
+        return text.withUTF8 { b in
+            var n = 0
+            var i = 0
+            while i < b.count {
+                let c = b[i]
+                if c < 0x80 {
+                    if c != 0x20 && !(c >= 0x09 && c <= 0x0D) { n += 1 }
+                    i += 1
+                    continue
+                }
+                if c & 0xC0 == 0x80 {  // continuation byte
+                    i += 1
+                    continue
+                }
+                if c == 0xC2 || (c >= 0xE1 && c <= 0xE3) || c == 0xEF {
+                    var v = UInt32(c & (c < 0xE0 ? 0x1F : 0x0F))
+                    var j = i + 1
+                    while j < b.count && b[j] & 0xC0 == 0x80 && j - i < 3 {
+                        v = v << 6 | UInt32(b[j] & 0x3F)
+                        j += 1
+                    }
+                    if !CharClass.isSpace(v) { n += 1 }
+                    i = j
+                    continue
+                }
+                n += 1
+                i += 1
+            }
+            return n
+        }
     }
 
     static func numberToken(_ n: NumberKey) -> String { "#" + n.description }

@@ -25,4 +25,16 @@ import Testing
         extractor.reset()
         #expect(extractor.chinese("报纸。").units.map(\.keyID) == [0])
     }
+
+    @Test func lengthCountsCharactersButNoSpacesOfAnyKind() {
+        let spaces: [UInt32] = [0x20, 0x09, 0x0A, 0x0D, 0x85, 0xA0, 0x1680, 0x2000, 0x2005, 0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000, 0xFEFF]
+        let others: [UInt32] = [0x41, 0x7E, 0xA9, 0x100, 0x1681, 0x200B, 0x2030, 0x3001, 0x4E2D, 0xFF0C, 0x1F600, 0xC2, 0xE3]
+        var text = ""
+        for (k, v) in (spaces + others + spaces.reversed() + others).enumerated() {
+            text.unicodeScalars.append(Unicode.Scalar(v)!)
+            let expected = text.unicodeScalars.filter { !spaces.contains($0.value) }.count
+            #expect(FeatureExtractor.length(text) == expected, "after \(k + 1) scalars")
+        }
+        #expect(FeatureExtractor.length("新华社记者 谢环驰 摄") == 9)
+    }
 }
