@@ -110,12 +110,14 @@ public final class PageAligner {
         var takenZh = usedZh  // used, or a repeat of a chosen side's text
         var takenEn = usedEn
         var chosen: [Candidate] = []
+        // Only these can still reach the threshold: the choice looks at no others.
+        let live = candidates.indices.filter { !hopeless[$0] }
         // Best first; after each choice the margins of the rest are measured again against
         // what is still free, so pairs that cross (caption sentences in swapped order)
         // are found once their rivals are taken.
         while true {
             var best: Int?
-            for k in candidates.indices {
+            for k in live {
                 let c = candidates[k]
                 guard c.score >= minimumScore, !c.zh.contains(where: { usedZh[$0] }), !c.en.contains(where: { usedEn[$0] })
                 else { continue }
@@ -139,9 +141,9 @@ public final class PageAligner {
             if c.en.count == 1 { for t in en.indices where enTextIDs[t] == enTextIDs[c.en.lowerBound] { takenEn[t] = true } }
             Self.computeMargins(
                 &candidates, index: rivals, zh: zh, en: en, usedZh: takenZh, usedEn: takenEn, chosenZh: usedZh,
-                chosenEn: usedEn, skip: hopeless)
-            Self.markCaptionCompletions(&candidates, zh: zh, en: en, chosen: chosen, usedZh: usedZh, usedEn: usedEn)
-            for k in candidates.indices where !hopeless[k] && !Self.special(zh[candidates[k].zh.lowerBound].zone) {
+                chosenEn: usedEn, only: live)
+            Self.markCaptionCompletions(&candidates, only: live, zh: zh, en: en, chosen: chosen, usedZh: usedZh, usedEn: usedEn)
+            for k in live where !Self.special(zh[candidates[k].zh.lowerBound].zone) {
                 let c = candidates[k]
                 if c.zh.contains(where: { usedZh[$0] }) || c.en.contains(where: { usedEn[$0] }) { continue }
                 candidates[k].score = PageCalibration.probability(c)
@@ -251,15 +253,18 @@ public final class PageAligner {
         let freeEn = [Bool](repeating: false, count: en.count)
         Self.computeMargins(
             &candidates, index: rivals, zh: zh, en: en, usedZh: freeZh, usedEn: freeEn, chosenZh: freeZh, chosenEn: freeEn,
-            skip: forChoice ? hopeless : nil)
+            only: forChoice ? candidates.indices.filter { !hopeless[$0] } : nil)
         for k in candidates.indices where candidates[k].score == 0 && !Self.special(zh[candidates[k].zh.lowerBound].zone) {
             candidates[k].score = PageCalibration.probability(candidates[k])
         }
         return (zh, en, candidates, zhSegmentIDs, enSegmentIDs, rivals, hopeless)
     }
 
+    /// Marks which of the candidates `only` (indices) complete two captions whose other
+    /// sentences were chosen as a pair.
     static func markCaptionCompletions(
-        _ candidates: inout [Candidate], zh: [Segment], en: [Segment], chosen: [Candidate], usedZh: [Bool], usedEn: [Bool]
+        _ candidates: inout [Candidate], only: [Int], zh: [Segment], en: [Segment], chosen: [Candidate], usedZh: [Bool],
+        usedEn: [Bool]
     ) {
         var linked = Set<[Int]>()  // (zh paragraph, en paragraph) of chosen caption pairs
         for c in chosen where zh[c.zh.lowerBound].zone == .caption && en[c.en.lowerBound].zone == .caption {
@@ -269,7 +274,7 @@ public final class PageAligner {
         func freeCaptions(_ segments: [Segment], _ used: [Bool], paragraph: Int) -> [Int] {
             segments.indices.filter { segments[$0].paragraph == paragraph && segments[$0].zone == .caption && !used[$0] }
         }
-        for k in candidates.indices where candidates[k].zh.count == 1 && candidates[k].en.count == 1 {
+        for k in only where candidates[k].zh.count == 1 && candidates[k].en.count == 1 {
             let s = candidates[k].zh.lowerBound
             let t = candidates[k].en.lowerBound
             guard zh[s].zone == .caption, en[t].zone == .caption, linked.contains([zh[s].paragraph, en[t].paragraph])
@@ -323,12 +328,12 @@ public final class PageAligner {
     /// For each content candidate still free to be chosen, its similarity minus that of
     /// the best competitor: a candidate sharing a Chinese segment but pairing it with other
     /// English text, or the reverse. Repeats of the same text (a caption sentence that is
-    /// also the last paragraph) do not compete.
+    /// also the last paragraph) do not compete. `only` limits the candidates measured.
     static func computeMargins(
         _ candidates: inout [Candidate], index: RivalIndex, zh: [Segment], en: [Segment], usedZh: [Bool], usedEn: [Bool],
-        chosenZh: [Bool], chosenEn: [Bool], skip: [Bool]? = nil
+        chosenZh: [Bool], chosenEn: [Bool], only: [Int]? = nil
     ) {
-        for k in candidates.indices where !special(zh[candidates[k].zh.lowerBound].zone) && skip?[k] != true {
+        for k in only ?? Array(candidates.indices) where !special(zh[candidates[k].zh.lowerBound].zone) {
             let c = candidates[k]
             if c.zh.contains(where: { chosenZh[$0] }) || c.en.contains(where: { chosenEn[$0] }) { continue }
             var best = 0.0
