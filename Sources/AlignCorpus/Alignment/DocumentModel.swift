@@ -199,12 +199,29 @@ struct PairTable {
         zhMasks = [Bits128](repeating: Bits128(), count: total)
         enMasks = [Bits128](repeating: Bits128(), count: total)
         stamps.reserve(vocabularySize)
-        // A unit can only be covered through translations some English sentence uses:
-        // keep those (most of a gloss list is not on the page), as units' (index, ids).
+        // The document's English ids get dense local numbers (stamps.en marks an id as
+        // seen, stamps.zh holds its number), so the pair loop below marks small arrays
+        // instead of vocabulary-sized ones.
         if stamps.stamp >= Int32.max - 1 { stamps.restart() }
         stamps.stamp += 1
-        let pageStamp = stamps.stamp
-        for t in model.en { for token in t.tokens.prefix(DocumentModel.maxUnits) { stamps.en[Int(token)] = pageStamp } }
+        let seen = stamps.stamp
+        var localCount: Int32 = 0
+        var enLocal: [Int32] = []  // tokens of sentence t: enLocal[enStart[t]..<enStart[t + 1]]
+        var enStart: [Int] = [0]
+        for t in model.en {
+            for token in t.tokens.prefix(DocumentModel.maxUnits) {
+                let id = Int(token)
+                if stamps.en[id] != seen {
+                    stamps.en[id] = seen
+                    stamps.zh[id] = localCount
+                    localCount += 1
+                }
+                enLocal.append(stamps.zh[id])
+            }
+            enStart.append(enLocal.count)
+        }
+        // A unit can only be covered through translations the English side uses: keep
+        // those (most of a gloss list is not in the document), as local numbers.
         var keptIDs: [Int32] = []
         var keptUnits: [(unit: Int, end: Int)] = []  // ids of unit `unit` end at `end` in keptIDs
         var keptRows: [Range<Int>] = []  // per zh sentence, its range in keptUnits
@@ -213,35 +230,37 @@ struct PairTable {
             if !ranges[s].isEmpty {
                 for (k, u) in model.zh[s].units.prefix(DocumentModel.maxUnits).enumerated() {
                     let before = keptIDs.count
-                    for t in u.translations where stamps.en[Int(t)] == pageStamp { keptIDs.append(t) }
+                    for t in u.translations where stamps.en[Int(t)] == seen { keptIDs.append(stamps.zh[Int(t)]) }
                     if keptIDs.count > before { keptUnits.append((k, keptIDs.count)) }
                 }
             }
             keptRows.append(start..<keptUnits.count)
         }
+        var zhMark = [Int32](repeating: 0, count: Int(localCount))
+        var enMark = [Int32](repeating: 0, count: Int(localCount))
+        var stamp: Int32 = 0
         for s in 0..<model.zh.count where !ranges[s].isEmpty {
-            if stamps.stamp >= Int32.max - Int32(ranges[s].count + 2) { stamps.restart() }
-            stamps.stamp += 1
-            let zhStamp = stamps.stamp
+            stamp += 1
+            let zhStamp = stamp
             let rows = keptRows[s]
             let firstID = rows.isEmpty || rows.lowerBound == 0 ? 0 : keptUnits[rows.lowerBound - 1].end
             for k in firstID..<(rows.isEmpty ? firstID : keptUnits[rows.upperBound - 1].end) {
-                stamps.zh[Int(keptIDs[k])] = zhStamp
+                zhMark[Int(keptIDs[k])] = zhStamp
             }
             for t in ranges[s] {
-                let tokens = model.en[t].tokens.prefix(DocumentModel.maxUnits)
-                stamps.stamp += 1
-                let pairStamp = stamps.stamp
+                stamp += 1
+                let pairStamp = stamp
                 var en = Bits128()
-                for (k, token) in tokens.enumerated() {
-                    stamps.en[Int(token)] = pairStamp
-                    if stamps.zh[Int(token)] == zhStamp { en.set(k) }
+                for k in 0..<(enStart[t + 1] - enStart[t]) {
+                    let local = Int(enLocal[enStart[t] + k])
+                    enMark[local] = pairStamp
+                    if zhMark[local] == zhStamp { en.set(k) }
                 }
                 var zh = Bits128()
                 var idStart = firstID
                 for r in rows {
                     let unit = keptUnits[r]
-                    for k in idStart..<unit.end where stamps.en[Int(keptIDs[k])] == pairStamp {
+                    for k in idStart..<unit.end where enMark[Int(keptIDs[k])] == pairStamp {
                         zh.set(unit.unit)
                         break
                     }
