@@ -70,9 +70,10 @@ public final class FeatureExtractor {
 
     /// Starts a new document.
     public func reset() {
-        unitKeys.removeAll(keepingCapacity: true)
+        unitKeys.removeAll()
         if vocabulary.extraWords.count > Self.maxExtraWords {
             vocabulary = Vocabulary(lexicon: lexicon)
+            englishWordIndex = ByteMap()
             englishWords.removeAll()
             nameTranslationCache.removeAll()
         }
@@ -217,18 +218,11 @@ public final class FeatureExtractor {
         return units
     }
 
-    /// The document's unit keys, for their ids.
-    private var unitKeys: [ByteKey: Int32] = [:]
+    /// The document's unit keys, numbered in order of first appearance: their ids.
+    private var unitKeys = ByteMap()
 
     private func makeUnit(_ key: String, _ translations: ArraySlice<Int32>) -> ChineseSentence.Unit {
-        let id: Int32
-        if let known = unitKeys[ByteKey(key)] {
-            id = known
-        } else {
-            id = Int32(unitKeys.count)
-            unitKeys[ByteKey(key)] = id
-        }
-        return ChineseSentence.Unit(key: key, translations: translations, keyID: id)
+        ChineseSentence.Unit(key: key, translations: translations, keyID: Int32(unitKeys.insert(key).index))
     }
 
     /// Splits a word the lexicon does not list into the longest listed pieces.
@@ -316,24 +310,31 @@ public final class FeatureExtractor {
         var skeletonID: Int32?
     }
 
-    private var englishWords: [ByteKey: EnglishWord] = [:]
+    /// Words seen (by their bytes as written), numbering `englishWords`.
+    private var englishWordIndex = ByteMap()
+    private var englishWords: [EnglishWord] = []
 
-    func englishWord(_ token: KeyExtractor.WordToken) -> EnglishWord {
-        if let known = englishWords[ByteKey(token.text)] { return known }
-        let lower = Self.folded(token.text).trimmingApostrophes
-        let capital = token.text.unicodeScalars.first.map { $0.properties.isUppercase } ?? false
+    /// What the word written as `bytes` contributes (`isNumeric`: ICU's status for it).
+    private func englishWord(_ bytes: UnsafeBufferPointer<UInt8>, isNumeric: Bool) -> EnglishWord {
+        if let k = englishWordIndex.index(of: bytes) { return englishWords[k] }
+        let text = String(decoding: bytes, as: UTF8.self)
+        let lower = Self.folded(text).trimmingApostrophes
+        let capital = text.unicodeScalars.first.map { $0.properties.isUppercase } ?? false
         var stems: [String] = []
-        if let expansion = EnglishStemmer.acronyms[token.text.filter { $0 != "." }] {
+        if let expansion = EnglishStemmer.acronyms[text.filter { $0 != "." }] {
             // `US`, `NPC`: the words they stand for, as glosses would give them.
             stems = expansion.map { EnglishStemmer.stem($0.trimmingApostrophes) }
-        } else if !token.isNumeric && !EnglishStemmer.stopWords.contains(lower) {
+        } else if !isNumeric && !EnglishStemmer.stopWords.contains(lower) {
             stems = [EnglishStemmer.stem(lower)]
         }
         let skeleton = capital ? Transliteration.englishSkeleton(lower) : nil
         let word = EnglishWord(
             lower: lower, stemIDs: stems.map { vocabulary.id($0) }, capital: capital,
             skeletonID: skeleton.map { vocabulary.id($0) })
-        if englishWords.count < 200_000 { englishWords[ByteKey(token.text)] = word }
+        if englishWords.count < 200_000 {
+            _ = englishWordIndex.insert(bytes)
+            englishWords.append(word)
+        }
         return word
     }
 
@@ -348,19 +349,23 @@ public final class FeatureExtractor {
             let id = vocabulary.id(stem)
             if !ids.contains(id) { ids.append(id) }
         }
-        let original = keys.englishWordTokens(of: text)
+        let spans = keys.englishWordSpans(of: text)
         var previousCapital: (text: String, end: Int)?
-        for token in original {
-            let word = englishWord(token)
-            for id in word.stemIDs where !ids.contains(id) { ids.append(id) }
-            if word.capital && !token.isNumeric {
-                if let previous = previousCapital, token.start - previous.end <= 1 {
-                    add(previous.text + word.lower)
+        var bytes = text
+        bytes.withUTF8 { b in
+            for span in spans {
+                let isNumeric = span.ruleStatus == 100
+                let word = englishWord(UnsafeBufferPointer(rebasing: b[span.start..<span.end]), isNumeric: isNumeric)
+                for id in word.stemIDs where !ids.contains(id) { ids.append(id) }
+                if word.capital && !isNumeric {
+                    if let previous = previousCapital, span.start - previous.end <= 1 {
+                        add(previous.text + word.lower)
+                    }
+                    if let id = word.skeletonID, !ids.contains(id) { ids.append(id) }
+                    previousCapital = (word.lower, span.end)
+                } else {
+                    previousCapital = nil
                 }
-                if let id = word.skeletonID, !ids.contains(id) { ids.append(id) }
-                previousCapital = (word.lower, token.end)
-            } else {
-                previousCapital = nil
             }
         }
         for n in numbers { add(Self.numberToken(n)) }

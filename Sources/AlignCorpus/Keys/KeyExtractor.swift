@@ -87,17 +87,24 @@ public final class KeyExtractor {
     /// digits — goes to ICU.
     public func englishWordTokens(of text: String) -> [WordToken] {
         var text = text
-        if let spans = text.withUTF8({ Self.asciiWordSpans($0) }) {
-            return text.withUTF8 { b in
-                spans.map { span in
-                    WordToken(
-                        text: String(decoding: UnsafeBufferPointer(rebasing: b[span.start..<span.end]), as: UTF8.self),
-                        start: span.start, end: span.end, isWord: true, isNumeric: span.ruleStatus == 100,
-                        isSingleHan: false)
-                }
+        let spans = englishWordSpans(of: text)
+        return text.withUTF8 { b in
+            spans.map { span in
+                WordToken(
+                    text: String(decoding: UnsafeBufferPointer(rebasing: b[span.start..<span.end]), as: UTF8.self),
+                    start: span.start, end: span.end, isWord: true, isNumeric: span.ruleStatus == 100, isSingleHan: false)
             }
         }
-        return wordTokens(of: text, language: .en).filter(\.isWord)
+    }
+
+    /// The same tokens as spans of `text`'s UTF-8 (status 100 for numbers, 200 for the
+    /// rest), for callers that look words up by their bytes.
+    func englishWordSpans(of text: String) -> [BreakSpan] {
+        var text = text
+        if let spans = text.withUTF8({ Self.asciiWordSpans($0) }) { return spans }
+        return wordTokens(of: text, language: .en).compactMap { token in
+            token.isWord ? BreakSpan(start: token.start, end: token.end, ruleStatus: token.isNumeric ? 100 : 200) : nil
+        }
     }
 
     /// Word-like spans of ASCII text with ICU's statuses (100 numbers, 200 letters), or
