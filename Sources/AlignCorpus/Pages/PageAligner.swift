@@ -435,14 +435,20 @@ public final class PageAligner {
 
     /// `新华社记者 谢环驰 摄` → `谢环驰`; `新华社记者张金加摄` → `张金加`.
     static func chineseCreditName(_ text: String) -> String? {
-        var s = text.filter { $0 != " " && $0 != "(" && $0 != ")" && $0 != "（" && $0 != "）" }
-        guard s.hasSuffix("摄") || s.hasSuffix("攝") else { return nil }
+        var s = text.unicodeScalars.filter { $0 != " " && $0 != "(" && $0 != ")" && $0 != "（" && $0 != "）" }[...]
+        guard let last = s.last, last == "摄" || last == "攝" else { return nil }
         s.removeLast()
-        for marker in ["记者", "記者", "通讯员", "通訊員", "摄影", "攝影"] { s = s.after(marker) }
-        let name = s.unicodeScalars.filter { CharClass.isHan($0.value) || $0 == "·" }
-        guard name.count >= 2, name.count <= 4, name.count == s.unicodeScalars.count else { return nil }
-        return String(String.UnicodeScalarView(name))
+        for marker in creditMarkers {
+            // What follows the marker's last occurrence.
+            var k = s.count - marker.count
+            while k >= 0 && !s.dropFirst(k).starts(with: marker) { k -= 1 }
+            if k >= 0 { s = s.dropFirst(k + marker.count) }
+        }
+        guard s.count >= 2, s.count <= 4, s.allSatisfy({ CharClass.isHan($0.value) || $0 == "·" }) else { return nil }
+        return String(String.UnicodeScalarView(s))
     }
+
+    static let creditMarkers = ["记者", "記者", "通讯员", "通訊員", "摄影", "攝影"].map { Array($0.unicodeScalars) }
 
     /// `(Xinhua/Xie Huanchi)` → `Xie Huanchi`; `[Photo by Wang Jiangbo/For China Daily]` →
     /// `Wang Jiangbo`; `[Photo/Xinhua]` → nil (no person).
@@ -499,22 +505,5 @@ enum PageCalibration {
             + (c.sameZone ? k.sameZone : 0) + k.extra * Double(c.zh.count + c.en.count - 2) + k.margin * c.margin
             + (c.completesCaption ? captionCompletion : 0) + (c.parallelZones ? parallelZonePrior : 0)
         return 1 / (1 + exp(-z))
-    }
-}
-
-extension String {
-    /// The text after the last occurrence of `marker`, or the whole text when it is absent.
-    func after(_ marker: String) -> String {
-        let text = Array(utf8)
-        let m = Array(marker.utf8)
-        guard !m.isEmpty, m.count <= text.count else { return self }
-        var k = text.count - m.count
-        while k >= 0 {
-            if text[k] == m[0] && Array(text[k..<(k + m.count)]) == m {
-                return String(decoding: text[(k + m.count)...], as: UTF8.self)
-            }
-            k -= 1
-        }
-        return self
     }
 }

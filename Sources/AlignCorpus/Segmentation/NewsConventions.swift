@@ -19,8 +19,8 @@ public enum NewsConventions {
     /// `新华社阿斯塔纳7月2日电`, optionally followed by a `(记者 …)` byline.
     public static func chineseDateline(_ text: String) -> Dateline? {
         // Cheap test first: `电`/`電` among the first 40 characters.
-        let head = text.utf8.prefix(120)
-        guard head.contains(0x94) || head.contains(0x9B),
+        let head = Array(text.utf8.prefix(120))
+        guard containsBytes(head, [0xE7, 0x94, 0xB5]) || containsBytes(head, [0xE9, 0x9B, 0xBB]),  // 电 電
             (text.unicodeScalars.prefix(40).contains { $0 == "电" || $0 == "電" })
         else { return nil }
         let s = Array(text.unicodeScalars.prefix(80))
@@ -69,25 +69,38 @@ public enum NewsConventions {
             last = previous
         }
         guard creditFinals.contains(last) else { return false }
-        var s = Substring(simplifiedCreditWords(text))
+        // Scalars, not Characters: credits are Han, ASCII and full-width punctuation.
+        var s = Array(simplifiedCreditWords(text).unicodeScalars)[...]
         if let first = s.first, first == "(" || first == "（", let last = s.last, last == ")" || last == "）" {
             s = s.dropFirst().dropLast()
         }
         let core = s.filter { $0 != " " }
         if core.count > 40 || core.isEmpty { return false }
-        if core.contains(where: { "。！？!?，,；;".contains($0) }) { return false }
-        for agencyOnly in ["新华社发", "新华社供图", "新华社传真", "中新社发", "新华社发布"] where core.hasPrefix(agencyOnly) {
+        if core.contains(where: { creditStops.contains($0) }) { return false }
+        for agencyOnly in agencyOnlyCredits where core.starts(with: agencyOnly) {
             let tail = core.dropFirst(agencyOnly.count)
-            return tail.isEmpty || (tail.first == "(" || tail.first == "（") && (tail.hasSuffix("摄)") || tail.hasSuffix("摄）"))
+            return tail.isEmpty || (tail.first == "(" || tail.first == "（") && (tail.last == ")" || tail.last == "）")
+                && tail.dropLast().last == "摄"
         }
-        guard core.hasSuffix("摄") else { return false }
-        if ["拍摄", "航摄", "所摄", "摄摄"].contains(where: { core.hasSuffix($0) }) && !core.contains("记者") {
+        guard core.last == "摄" else { return false }
+        if otherShots.contains(where: { core.ends(with: $0) }) && !core.contains(scalars: journalist) {
             return false
         }
-        let reporter = ["记者", "通讯员", "摄影", "新华社", "中新社", "供图"].contains { core.contains($0) }
+        let reporter = reporterWords.contains { core.contains(scalars: $0) }
         let spaced = s.contains(" ")
         return reporter || spaced || core.count <= 6
     }
+
+    private static func scalars(_ words: [String]) -> [[Unicode.Scalar]] { words.map { Array($0.unicodeScalars) } }
+    /// Punctuation no credit holds.
+    static let creditStops = Set("。！？!?，,；;".unicodeScalars)
+    /// Credits naming only the agency (`新华社发`), perhaps with a photographer in brackets.
+    static let agencyOnlyCredits = scalars(["新华社发", "新华社供图", "新华社传真", "中新社发", "新华社发布"])
+    /// Endings that say "photographed" but not by a credited photographer (`航摄`).
+    static let otherShots = scalars(["拍摄", "航摄", "所摄", "摄摄"])
+    /// Words that mark a credit's photographer.
+    static let reporterWords = scalars(["记者", "通讯员", "摄影", "新华社", "中新社", "供图"])
+    static let journalist = Array("记者".unicodeScalars)
 
     /// The characters a Chinese credit ends with (`摄`, `新华社发`, `供图`, `传真`).
     static let creditFinals: Set<Unicode.Scalar> = ["摄", "攝", "发", "發", "图", "圖", "真"]
@@ -188,14 +201,17 @@ public enum NewsConventions {
     /// `[Photo by Wang Jiangbo/For China Daily]`, `(Photo: Li Ming)` — the index where that
     /// credit starts.
     public static func englishCreditStart(_ text: String) -> String.Index? {
-        guard let last = text.unicodeScalars.last, last == ")" || last == "]" else { return nil }
-        let open: Character = last == ")" ? "(" : "["
-        guard let start = text.lastIndex(of: open) else { return nil }
+        // On the UTF-8 view: brackets, `/` and the markers are ASCII.
+        let utf8 = text.utf8
+        guard let last = utf8.last, last == 0x29 || last == 0x5D else { return nil }  // ) ]
+        let open: UInt8 = last == 0x29 ? 0x28 : 0x5B
+        guard let start = utf8.lastIndex(of: open) else { return nil }
         let inner = text[text.index(after: start)..<text.index(before: text.endIndex)]
-        guard !inner.isEmpty, inner.count <= 80, let first = inner.first, first.isUppercase else { return nil }
-        let lowered = inner.lowercased()
-        if lowered.hasPrefix("photo") || lowered.hasPrefix("file photo") { return start }
-        if inner.contains("/") && !inner.contains("http") { return start }
+        guard !inner.isEmpty, inner.unicodeScalars.count <= 80, let first = inner.first, first.isUppercase else { return nil }
+        let head = inner.utf8.prefix(10).map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        if head.starts(with: "photo".utf8) || head.starts(with: "file photo".utf8) { return start }
+        let bytes = Array(inner.utf8)
+        if bytes.contains(0x2F) && !containsBytes(bytes, Array("http".utf8)) { return start }
         return nil
     }
 
@@ -225,6 +241,15 @@ public enum NewsConventions {
         "攝": "摄", "記": "记", "華": "华", "訊": "讯", "員": "员", "發": "发", "傳": "传", "圖": "图", "聞": "闻",
     ]
 
+    /// True when `haystack` holds the bytes of `needle` somewhere.
+    static func containsBytes(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard needle.count <= haystack.count else { return false }
+        for k in 0...(haystack.count - needle.count) where haystack[k] == needle[0] {
+            if haystack[k..<(k + needle.count)].elementsEqual(needle) { return true }
+        }
+        return false
+    }
+
     static func skipSpaces(_ s: [Unicode.Scalar], _ i: inout Int) {
         while i < s.count && CharClass.isSpace(s[i].value) { i += 1 }
     }
@@ -253,5 +278,22 @@ public enum NewsConventions {
         if text.isEmpty { return 0 }
         if let n = Int(text) { return n }
         return ChineseNumerals.value(of: text).map { Int($0) } ?? 0
+    }
+}
+
+extension Collection where Element == Unicode.Scalar {
+    /// True when the scalars end with `suffix`.
+    func ends(with suffix: [Unicode.Scalar]) -> Bool {
+        count >= suffix.count && dropFirst(count - suffix.count).elementsEqual(suffix)
+    }
+
+    /// True when `needle` occurs as a run of the scalars.
+    func contains(scalars needle: [Unicode.Scalar]) -> Bool {
+        let items = Array(self)
+        guard !needle.isEmpty, needle.count <= items.count else { return needle.isEmpty }
+        for k in 0...(items.count - needle.count) where items[k] == needle[0] {
+            if items[k..<(k + needle.count)].elementsEqual(needle) { return true }
+        }
+        return false
     }
 }

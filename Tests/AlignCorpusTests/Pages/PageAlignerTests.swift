@@ -106,6 +106,11 @@ private func pairs(_ alignment: PageAlignment) -> [String] {
         #expect(!aligner.creditsMatch("新华社记者 连振 摄", "[Photo by Wang Jiangbo/For China Daily]"))
         #expect(!aligner.creditsMatch("新华社记者 姚大伟 摄", "[Photo/Xinhua]"))
         #expect(PageAligner.englishCreditName("[Photo by Wang Jiangbo/For China Daily]") == "Wang Jiangbo")
+        #expect(PageAligner.chineseCreditName("新华社记者 谢环驰 摄") == "谢环驰")
+        #expect(PageAligner.chineseCreditName("(记者李明 通讯员王五摄)") == "王五")  // the last-named
+        #expect(PageAligner.chineseCreditName("新華社記者 李嘉明 攝") == "李嘉明")
+        #expect(PageAligner.chineseCreditName("新华社记者 A 摄") == nil)
+        #expect(PageAligner.chineseCreditName("新华社发") == nil)
     }
 
     /// The aligner stops re-scoring candidates whose ceiling is under the threshold; the

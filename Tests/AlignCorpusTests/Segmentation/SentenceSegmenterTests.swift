@@ -90,6 +90,26 @@ private func segment(_ text: String, _ language: Language) throws -> [(String, Z
         #expect(result.map(\.1) == [nil])
     }
 
+    @Test func chineseCreditForms() {
+        for credit in ["新华社记者 谢环驰 摄", "(新华社记者张金加摄)", "新华社发", "新华社发(李明 摄)", "新华社发（李明摄）", "刘洋 摄", "陈亮摄", "通讯员 王五 摄"] {
+            #expect(NewsConventions.isChineseCredit(credit), "\(credit)")
+        }
+        for text in ["新华社发(李明)", "这张照片由他拍摄", "飞机航摄", "他说,王五摄", "新华社发布会召开。", "一位摄影爱好者说他在公园里拍摄了很多鸟类和花卉的照片并且分享给了朋友们家人们和同事们摄"] {  // the last: over 40 characters
+            #expect(!NewsConventions.isChineseCredit(text), "\(text)")
+        }
+        #expect(NewsConventions.isChineseCredit("新华社记者航摄"))  // a reporter's aerial shot
+    }
+
+    @Test func englishCreditForms() {
+        func credit(_ text: String) -> String? { NewsConventions.englishCreditStart(text).map { String(text[$0...]) } }
+        #expect(credit("Tokayev shakes hands. (Xinhua/Xie Huanchi)") == "(Xinhua/Xie Huanchi)")
+        #expect(credit("A night view. [Photo by Wang Jiangbo/For China Daily]") == "[Photo by Wang Jiangbo/For China Daily]")
+        #expect(credit("A bus. (PHOTO: Li Ming)") == "(PHOTO: Li Ming)")
+        #expect(credit("See the site (https://example.org/a)") == nil)
+        #expect(credit("He spoke (in Beijing/Shanghai)") == nil)  // not capitalised
+        #expect(credit("Growth rose (Q1/Q2) and fell (Q3)") == nil)  // no slash in the last brackets
+    }
+
     @Test func traditionalCreditAndDateline() throws {
         #expect(try segment("參觀者觀看展品。新華社記者 李嘉明 攝", .zh).map(\.1) == [nil, .credit])
         #expect(try segment("新華社香港7月5日電 展覽開幕。", .zh).map(\.1) == [.dateline, nil])
