@@ -306,8 +306,8 @@ public final class PageAligner {
 
     /// One id per distinct segment text.
     static func textIDs(_ segments: [Segment]) -> [Int] {
-        var ids: [ByteKey: Int] = [:]
-        return segments.map { s in ids[ByteKey(s.text)] ?? { ids[ByteKey(s.text)] = ids.count; return ids.count - 1 }() }
+        var ids = ByteMap()
+        return segments.map { ids.insert($0.text).index }
     }
 
     /// Candidates by the segments they use, built once per page for ``computeMargins``.

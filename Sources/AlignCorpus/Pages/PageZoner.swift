@@ -124,6 +124,7 @@ public final class PageZoner {
     static let englishMetadataPrefixes: [[UInt8]] = englishMetadata.flatMap { key in
         [":", " :"].map { Array((key + $0).utf8) }
     }
+    static let englishMetadataPrefixLength = englishMetadataPrefixes.map(\.count).max() ?? 0
 
     /// Page furniture: breadcrumbs (`首页 > 头条`, `Home / China`), metadata lines
     /// (`发布时间:… | 来源:…`, `Updated: …`), editor lines, bare dates and times, a bare
@@ -143,15 +144,18 @@ public final class PageZoner {
         func has(_ needle: [UInt8]) -> Bool { Self.contains(bytes, needle) }
         let length = bytes.reduce(0) { $1 & 0xC0 != 0x80 ? $0 + 1 : $0 }
         let endsSentence = sentenceEnds.contains(where: { bytes.count >= $0.count && bytes.suffix($0.count).elementsEqual($0) })
-        if length <= 80 && !endsSentence && breadcrumbMarks.contains(where: has) { return true }
-        let info = TextScan.paragraph(bytes)
-        let digits = bytes.reduce(0) { $1 >= 0x30 && $1 <= 0x39 ? $0 + 1 : $0 }
-        let letters = Int(info.han + info.latin)
-        if !endsSentence && length <= 60 && digits * 2 >= letters { return true }
-        if length <= 120 && !endsSentence && containsClockTime(bytes) && (letters < 40 || has(Array("|".utf8))) { return true }
+        // The tests for page furniture that does not end like a sentence, cheapest first.
+        if !endsSentence && length <= 120 {
+            if length <= 80 && breadcrumbMarks.contains(where: has) { return true }
+            let info = TextScan.paragraph(bytes)
+            let digits = bytes.reduce(0) { $1 >= 0x30 && $1 <= 0x39 ? $0 + 1 : $0 }
+            let letters = Int(info.han + info.latin)
+            if length <= 60 && digits * 2 >= letters { return true }
+            if containsClockTime(bytes) && (letters < 40 || has(Array("|".utf8))) { return true }
+        }
         // ASCII case folding is enough: every marker below is ASCII or Chinese.
-        let lower = bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
-        if lower.count <= 15 && sourceLines.contains(lower) { return true }  // the longest is 15 bytes
+        func lowered(_ b: ArraySlice<UInt8>) -> [UInt8] { b.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 } }
+        if bytes.count <= 15 && sourceLines.contains(lowered(bytes[...])) { return true }  // the longest is 15 bytes
         if language == .zh {
             let wrapped = bytes[0] == 0x28 || bytes[0] == 0x5B || bytes.starts(with: "（".utf8) || bytes.starts(with: "【".utf8)
             if wrapped && editorMarks.contains(where: has) && length <= 60 { return true }
@@ -163,6 +167,7 @@ public final class PageZoner {
             }
         } else {
             if length <= 80 && !endsSentence && has(Array(" / ".utf8)) { return true }
+            let lower = lowered(length <= 100 ? bytes[...] : bytes.prefix(Self.englishMetadataPrefixLength))
             if englishMetadataPrefixes.contains(where: { lower.starts(with: $0) }) { return true }
             if length <= 100 && Self.contains(lower, Array("updated:".utf8)) { return true }
         }
