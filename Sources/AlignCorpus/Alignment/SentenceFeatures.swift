@@ -31,21 +31,19 @@ public struct EnglishSentence: Sendable {
 /// remembered as ids.
 public struct Vocabulary: Sendable {
     let lexicon: Lexicon
-    private var extra: [String: Int32] = [:]
-    private(set) var extraWords: [String] = []
+    /// Words outside the lexicon; word k has id `lexicon.stemCount + k`.
+    private var extra = ByteMap()
 
     init(lexicon: Lexicon) { self.lexicon = lexicon }
 
     /// Total number of ids.
-    var count: Int { lexicon.stemCount + extraWords.count }
+    var count: Int { lexicon.stemCount + extra.count }
+    /// Number of words outside the lexicon.
+    var extraCount: Int { extra.count }
 
     mutating func id(_ stem: String) -> Int32 {
         if let id = lexicon.stemID(stem) { return id }
-        if let id = extra[stem] { return id }
-        let id = Int32(lexicon.stemCount + extraWords.count)
-        extra[stem] = id
-        extraWords.append(stem)
-        return id
+        return Int32(lexicon.stemCount + extra.insert(stem).index)
     }
 }
 
@@ -71,7 +69,7 @@ public final class FeatureExtractor {
     /// Starts a new document.
     public func reset() {
         unitKeys.removeAll()
-        if vocabulary.extraWords.count > Self.maxExtraWords {
+        if vocabulary.extraCount > Self.maxExtraWords {
             vocabulary = Vocabulary(lexicon: lexicon)
             englishWordIndex = ByteMap()
             englishWords.removeAll()

@@ -90,7 +90,7 @@ public final class CorpusBuilder {
                     result.inputBytes = Self.size(batch[k])
                     return result
                 }
-                for (k, var result) in results.enumerated() {
+                for var result in results {
                     summary.inputBytes += result.inputBytes
                     if let reason = result.skipped {
                         summary.skipped.append((result.name, reason))
