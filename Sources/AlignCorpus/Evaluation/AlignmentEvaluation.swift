@@ -160,9 +160,10 @@ func fixed(_ value: Double, _ places: Int) -> String {
 
 extension StringProtocol {
     func trimmingCharacters(in set: String) -> String {
-        var s = Substring(self)
-        while let f = s.first, set.contains(f) { s = s.dropFirst() }
-        while let l = s.last, set.contains(l) { s = s.dropLast() }
+        // Scalars, not Characters: no grapheme breaking for what is only ever ASCII here.
+        var s = Substring(self).unicodeScalars[...]
+        while let f = s.first, set.unicodeScalars.contains(f) { s = s.dropFirst() }
+        while let l = s.last, set.unicodeScalars.contains(l) { s = s.dropLast() }
         return String(s)
     }
 }

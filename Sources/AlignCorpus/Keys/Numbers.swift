@@ -135,7 +135,10 @@ public enum NumberExtractor {
     /// The numbers and dates in `key`, in order of appearance (ASCII letters may be in
     /// either case).
     public static func numbers(in key: String) -> [NumberKey] {
-        let s = Array(key.unicodeScalars)
+        // ASCII text (most English sentences) maps byte for scalar, with no decoding.
+        var utf8 = key
+        let s: [Unicode.Scalar] =
+            utf8.withUTF8 { b in b.allSatisfy { $0 < 0x80 } ? b.map { Unicode.Scalar($0) } : nil } ?? Array(key.unicodeScalars)
         var result: [NumberKey] = []
         var i = 0
         while i < s.count {

@@ -152,8 +152,8 @@ public final class PageAligner {
         // A sentence repeated elsewhere on the page pairs there too, with the repeat of its
         // partner (the sample's Chinese lead and English last paragraph repeat the captions).
         for c in chosen {
-            for other in candidates where !other.zh.contains(where: { usedZh[$0] }) && !other.en.contains(where: { usedEn[$0] }) {
-                guard other.zhTextID == c.zhTextID, other.enTextID == c.enTextID else { continue }
+            for other in candidates where other.zhTextID == c.zhTextID && other.enTextID == c.enTextID {
+                guard !other.zh.contains(where: { usedZh[$0] }), !other.en.contains(where: { usedEn[$0] }) else { continue }
                 var repeated = other
                 repeated.score = c.score
                 chosen.append(repeated)
@@ -310,7 +310,8 @@ public final class PageAligner {
         return segments.map { ids.insert($0.text).index }
     }
 
-    /// Candidates by the segments they use, built once per page for ``computeMargins``.
+    /// Candidates by the segments they use, most similar first, built once per page for
+    /// ``computeMargins`` (which then stops at the first rival that competes).
     struct RivalIndex {
         var byZh: [[Int]]
         var byEn: [[Int]]
@@ -322,6 +323,9 @@ public final class PageAligner {
                 for s in c.zh { byZh[s].append(k) }
                 for t in c.en { byEn[t].append(k) }
             }
+            func bySimilarity(_ a: Int, _ b: Int) -> Bool { candidates[a].similarity > candidates[b].similarity }
+            for s in byZh.indices { byZh[s].sort(by: bySimilarity) }
+            for t in byEn.indices { byEn[t].sort(by: bySimilarity) }
         }
     }
 
@@ -343,6 +347,7 @@ public final class PageAligner {
                     guard !other.en.overlaps(c.en), !other.en.contains(where: { usedEn[$0] }), other.enTextID != c.enTextID
                     else { continue }
                     best = max(best, other.similarity)
+                    break  // the rest are no more similar
                 }
             }
             for t in c.en {
@@ -351,6 +356,7 @@ public final class PageAligner {
                     guard !other.zh.overlaps(c.zh), !other.zh.contains(where: { usedZh[$0] }), other.zhTextID != c.zhTextID
                     else { continue }
                     best = max(best, other.similarity)
+                    break
                 }
             }
             // Titles have no rivals to be measured against: their margin says nothing.
@@ -435,7 +441,7 @@ public final class PageAligner {
 
     /// `新华社记者 谢环驰 摄` → `谢环驰`; `新华社记者张金加摄` → `张金加`.
     static func chineseCreditName(_ text: String) -> String? {
-        var s = text.unicodeScalars.filter { $0 != " " && $0 != "(" && $0 != ")" && $0 != "（" && $0 != "）" }[...]
+        var s = Array(text.unicodeScalars).filter { $0 != " " && $0 != "(" && $0 != ")" && $0 != "（" && $0 != "）" }[...]
         guard let last = s.last, last == "摄" || last == "攝" else { return nil }
         s.removeLast()
         for marker in creditMarkers {
