@@ -20,10 +20,10 @@ def build_release():
     return pathlib.Path(out)
 
 
-def run_measured(command, stdout=subprocess.DEVNULL):
+def run_measured(command, stdout=subprocess.DEVNULL, stderr=None):
     """Runs a command; returns (wall seconds, peak RSS in bytes) of that child alone."""
     start = time.perf_counter()
-    proc = subprocess.Popen(command, stdout=stdout)
+    proc = subprocess.Popen(command, stdout=stdout, stderr=stderr)
     _, status, usage = os.wait4(proc.pid, 0)
     seconds = time.perf_counter() - start
     if status != 0:
