@@ -5,6 +5,11 @@ struct StringTable: Sendable {
     private(set) var bytes: [UInt8]
     private(set) var offsets: [Int32]  // count + 1
     private(set) var slots: [Int32]  // -1: empty; else a string index
+    /// One bit per hash value's top bits, set for every string: most lookups that miss
+    /// (Chinese word runs that are no headword) stop at this 128 KiB filter, which stays
+    /// in cache, instead of at the multi-megabyte slots.
+    private var filter: [UInt64] = []
+    private static let filterBits = 20
 
     /// Number of strings.
     var count: Int { offsets.count - 1 }
@@ -25,7 +30,22 @@ struct StringTable: Sendable {
             while slots[slot] >= 0 { slot = (slot + 1) & (size - 1) }
             slots[slot] = Int32(k)
         }
+        filter = Self.filter(bytes, offsets)
     }
+
+    static func filter(_ bytes: [UInt8], _ offsets: [Int32]) -> [UInt64] {
+        var filter = [UInt64](repeating: 0, count: 1 << (filterBits - 6))
+        bytes.withUnsafeBufferPointer { b in
+            for k in 0..<(offsets.count - 1) {
+                let bit = filterBit(hash(b, Int(offsets[k]), Int(offsets[k + 1])))
+                filter[bit >> 6] |= 1 << UInt64(bit & 63)
+            }
+        }
+        return filter
+    }
+
+    /// The filter bit of a hash: its top bits (the slot takes the low ones).
+    @inline(__always) static func filterBit(_ h: UInt64) -> Int { Int(truncatingIfNeeded: h >> (64 - UInt64(filterBits))) }
 
     /// A table from its stored arrays (checked for consistency).
     init?(bytes: [UInt8], offsets: [Int32], slots: [Int32]) {
@@ -35,6 +55,7 @@ struct StringTable: Sendable {
         self.bytes = bytes
         self.offsets = offsets
         self.slots = slots
+        filter = Self.filter(bytes, offsets)
     }
 
     /// FNV-1a over a byte range.
@@ -59,8 +80,11 @@ struct StringTable: Sendable {
     }
 
     func index(ofUTF8 k: UnsafeBufferPointer<UInt8>) -> Int? {
+        let h = Self.hash(k, 0, k.count)
+        let bit = Self.filterBit(h)
+        guard filter[bit >> 6] & (1 << UInt64(bit & 63)) != 0 else { return nil }
         let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: Self.hash(k, 0, k.count)) & mask
+        var slot = Int(truncatingIfNeeded: h) & mask
         return bytes.withUnsafeBufferPointer { arena in
             slots.withUnsafeBufferPointer { slots in
                 offsets.withUnsafeBufferPointer { offsets in

@@ -30,6 +30,17 @@ import Testing
         #expect(lexicon.readings["苹".unicodeScalars.first!.value] == nil)  // only one-character entries
     }
 
+    @Test func stringTableFindsEveryKeyAndNothingElse() throws {
+        var keys = (0..<5_000).map { "词\($0)" }
+        keys.append("")
+        let built = StringTable(keys)
+        let decoded = try #require(StringTable(bytes: built.bytes, offsets: built.offsets, slots: built.slots))
+        for table in [built, decoded] {
+            for (k, key) in keys.enumerated() { #expect(table.index(of: key) == k) }
+            for k in 5_000..<15_000 { #expect(table.index(of: "词\(k)") == nil) }
+        }
+    }
+
     @Test func cacheRoundTrip() throws {
         let lexicon = try Self.miniCEDICT()
         let decoded = try #require(LexiconCacheFormat.decode(LexiconCacheFormat.encode(lexicon)))
