@@ -1,9 +1,11 @@
 /// Two arrays indexed by vocabulary id, marked with ever-increasing stamps so they never
 /// need clearing.
 final class StampArrays {
-    var zh: [Int32] = []
-    var en: [Int32] = []
-    var stamp: Int32 = 0
+    // One thread's state, never accessed re-entrantly: no dynamic exclusivity checks (see
+    // FeatureExtractor).
+    @exclusivity(unchecked) var zh: [Int32] = []
+    @exclusivity(unchecked) var en: [Int32] = []
+    @exclusivity(unchecked) var stamp: Int32 = 0
 
     /// Clears the arrays when the stamps run out.
     func restart() {

@@ -21,8 +21,10 @@ public final class BreakIterator {
     public enum Kind: Sendable { case word, sentence }
 
     private let handle: OpaquePointer
-    private var ends: [Int32] = []
-    private var statuses: [Int32] = []
+    // One thread's state, never accessed re-entrantly: no dynamic exclusivity checks (see
+    // FeatureExtractor).
+    @exclusivity(unchecked) private var ends: [Int32] = []
+    @exclusivity(unchecked) private var statuses: [Int32] = []
 
     /// Opens an iterator for an ICU locale such as `zh` or `en@ss=standard`.
     public init(_ kind: Kind, locale: String) throws {

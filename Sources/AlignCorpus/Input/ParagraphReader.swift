@@ -27,15 +27,17 @@ public struct Paragraph: Equatable, Sendable {
 /// follows a line that does not end a sentence continues that line (hard-wrapped English).
 public final class ParagraphReader {
     let reader: TextFileReader
-    private var buffer: [UInt8] = []
-    private var bufferStart = 0
-    private var endOfInput = false
-    private var current: String?  // paragraph being built, not yet emitted
-    private var unclassified: [String] = []  // clean paragraphs waiting for a language
-    private var ready: [Paragraph] = []
-    private var readyStart = 0
-    private var lastLanguage: Language?
-    private var nextIndex = 0
+    // One thread's state, never accessed re-entrantly: no dynamic exclusivity checks (see
+    // FeatureExtractor).
+    @exclusivity(unchecked) private var buffer: [UInt8] = []
+    @exclusivity(unchecked) private var bufferStart = 0
+    @exclusivity(unchecked) private var endOfInput = false
+    @exclusivity(unchecked) private var current: String?  // paragraph being built, not yet emitted
+    @exclusivity(unchecked) private var unclassified: [String] = []  // clean paragraphs waiting for a language
+    @exclusivity(unchecked) private var ready: [Paragraph] = []
+    @exclusivity(unchecked) private var readyStart = 0
+    @exclusivity(unchecked) private var lastLanguage: Language?
+    @exclusivity(unchecked) private var nextIndex = 0
 
     /// The file's encoding as ICU names it.
     public var encoding: String { reader.encoding }

@@ -13,22 +13,24 @@
 public final class TextFileReader {
     /// The path as given (`-` for standard input).
     public let path: String
+    // One thread's state, never accessed re-entrantly: no dynamic exclusivity checks (see
+    // FeatureExtractor).
     /// The encoding in use, as ICU names it (`UTF-8`, `UTF-16LE`, `GB18030`, `Big5`, …).
-    public private(set) var encoding: String = "UTF-8"
+    @exclusivity(unchecked) public private(set) var encoding: String = "UTF-8"
 
     static let chunkSize = 1 << 20
     static let sampleSize = 64 << 10
     static let readSize = 64 << 10
 
     private let fd: Int32
-    private var pending: [UInt8] = []  // read but not yet decoded
-    private var offset = 0  // file offset of pending[0]
-    private var atEOF = false
-    private var finished = false
-    private var decoder: StreamDecoder?  // nil for UTF-8
-    private var utf8Carry: [UInt8] = []  // unfinished UTF-8 sequence between chunks
-    private var sawAnyByte = false
-    private var readBuffer: UnsafeMutableRawBufferPointer?
+    @exclusivity(unchecked) private var pending: [UInt8] = []  // read but not yet decoded
+    @exclusivity(unchecked) private var offset = 0  // file offset of pending[0]
+    @exclusivity(unchecked) private var atEOF = false
+    @exclusivity(unchecked) private var finished = false
+    @exclusivity(unchecked) private var decoder: StreamDecoder?  // nil for UTF-8
+    @exclusivity(unchecked) private var utf8Carry: [UInt8] = []  // unfinished UTF-8 sequence between chunks
+    @exclusivity(unchecked) private var sawAnyByte = false
+    @exclusivity(unchecked) private var readBuffer: UnsafeMutableRawBufferPointer?
 
     /// Opens `path` and works out its encoding. Throws for unreadable, empty, binary or
     /// undecodable input and for an unknown `encoding` name.

@@ -17,17 +17,19 @@ public struct SentenceKeys: Equatable, Sendable {
 public final class KeyExtractor {
     private let chineseWords: BreakIterator
     private let englishWords: BreakIterator
+    // One thread's state, never accessed re-entrantly: no dynamic exclusivity checks (see
+    // FeatureExtractor).
     /// Opened on first use: opening ICU's Han-Latin rules costs about a quarter second.
-    private var hanLatin: Transliterator?
+    @exclusivity(unchecked) private var hanLatin: Transliterator?
     private let traditionalToSimplified: Transliterator
     /// Han character → its Simplified form when it differs, filled as characters are met.
-    private var simplifiedOf: [UInt32: String] = [:]
+    @exclusivity(unchecked) private var simplifiedOf: [UInt32: String] = [:]
     /// Per code point below 0x30000: 0 not yet looked up, 1 already Simplified, 2 has an
     /// entry in `simplifiedOf` (a flat array: this runs on every character of every sentence).
-    private var simplifiedState = [UInt8](repeating: 0, count: 0x30000)
+    @exclusivity(unchecked) private var simplifiedState = [UInt8](repeating: 0, count: 0x30000)
     /// Han character → pinyin syllable, when the caller has a table (CC-CEDICT's readings).
     private let readings: [UInt32: String]
-    private var pinyinCache: [ByteKey: String] = [:]
+    @exclusivity(unchecked) private var pinyinCache: [ByteKey: String] = [:]
 
     /// Opens the word breakers and the Traditional→Simplified transform. `readings` maps
     /// Han characters to pinyin syllables (from the lexicon); characters it lacks go

@@ -115,11 +115,12 @@ public final class PageAligner {
         // Best first; after each choice the margins of the rest are measured again against
         // what is still free, so pairs that cross (caption sentences in swapped order)
         // are found once their rivals are taken.
+        let threshold = minimumScore
         while true {
             var best: Int?
             for k in live {
                 let c = candidates[k]
-                guard c.score >= minimumScore, !c.zh.contains(where: { usedZh[$0] }), !c.en.contains(where: { usedEn[$0] })
+                guard c.score >= threshold, !c.zh.contains(where: { usedZh[$0] }), !c.en.contains(where: { usedEn[$0] })
                 else { continue }
                 if let b = best {
                     let o = candidates[b]
@@ -243,10 +244,11 @@ public final class PageAligner {
             candidates[k].zhTextID = Self.groupTextID(candidates[k].zh, zhSegmentIDs, &zhIDs)
             candidates[k].enTextID = Self.groupTextID(candidates[k].en, enSegmentIDs, &enIDs)
         }
+        let threshold = minimumScore
         let hopeless = candidates.map { c in
             !Self.special(zh[c.zh.lowerBound].zone)
                 && PageCalibration.ceiling(c, captions: zh[c.zh.lowerBound].zone == .caption && en[c.en.lowerBound].zone == .caption)
-                    < minimumScore
+                    < threshold
         }
         let rivals = RivalIndex(candidates, zh: zh, en: en)
         let freeZh = [Bool](repeating: false, count: zh.count)

@@ -24,13 +24,15 @@ public struct ZonedParagraph: Sendable {
 /// so it can zone a stream. Each run of paragraphs in one language is a part of its own
 /// (a page may carry an English pull quote, the Chinese article, then the English one).
 public final class PageZoner {
-    private var pending: ZonedParagraph?
-    private var pendingIsLead = false
-    private var language: Language?
-    private var seenStory = false
-    private var leadAssigned = false
-    private var titles = Set<ByteKey>()
-    private var captions = Set<ByteKey>()
+    // One thread's state, never accessed re-entrantly: no dynamic exclusivity checks (see
+    // FeatureExtractor).
+    @exclusivity(unchecked) private var pending: ZonedParagraph?
+    @exclusivity(unchecked) private var pendingIsLead = false
+    @exclusivity(unchecked) private var language: Language?
+    @exclusivity(unchecked) private var seenStory = false
+    @exclusivity(unchecked) private var leadAssigned = false
+    @exclusivity(unchecked) private var titles = Set<ByteKey>()
+    @exclusivity(unchecked) private var captions = Set<ByteKey>()
 
     /// Creates a zoner for one page.
     public init() {}
