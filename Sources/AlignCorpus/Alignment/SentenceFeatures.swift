@@ -140,7 +140,7 @@ public final class FeatureExtractor {
     /// characters' own translations), and numbers.
     public func chinese(_ text: String) -> ChineseSentence {
         var normalized = keys.simplified(Normalizer.matchingKey(text))
-        let tokens = keys.wordTokens(of: normalized, language: .zh)
+        let tokens = keys.tokenSpans(of: normalized, language: .zh)
         var units = normalized.withUTF8 { chineseUnits(tokens, bytes: $0) }
         for n in NumberExtractor.numbers(in: normalized) {
             let key = Self.numberToken(n)
@@ -150,8 +150,10 @@ public final class FeatureExtractor {
     }
 
     /// The lexicon and name units of a sentence's word tokens (`bytes` is the text they
-    /// index).
-    private func chineseUnits(_ tokens: [KeyExtractor.WordToken], bytes: UnsafeBufferPointer<UInt8>) -> [ChineseSentence.Unit] {
+    /// index). Tokens are probed in the lexicon as bytes; a String is made for a unit only.
+    private func chineseUnits(_ tokens: [KeyExtractor.TokenSpan], bytes: UnsafeBufferPointer<UInt8>) -> [ChineseSentence.Unit] {
+        func piece(_ start: Int, _ end: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: bytes[start..<end]) }
+        func text(_ start: Int, _ end: Int) -> String { String(decoding: piece(start, end), as: UTF8.self) }
         var units: [ChineseSentence.Unit] = []
         var i = 0
         while i < tokens.count {
@@ -160,8 +162,7 @@ public final class FeatureExtractor {
                 i += 1
                 continue
             }
-            // Longest run of ICU words (up to four, adjacent) that the lexicon lists: the
-            // run's bytes are probed in place, a String is made only for a match.
+            // Longest run of ICU words (up to four, adjacent) that the lexicon lists.
             var matched = 0
             var joinedEnd = token.end
             var joinedTranslations: ArraySlice<Int32> = []
@@ -170,18 +171,14 @@ public final class FeatureExtractor {
             while i + m < tokens.count && m < 4 && tokens[i + m].isWord && tokens[i + m].start == end {
                 end = tokens[i + m].end
                 m += 1
-                let probe = UnsafeBufferPointer(rebasing: bytes[token.start..<end])
-                if let t = lexicon.translations(ofUTF8: probe) {
+                if let t = lexicon.translations(ofUTF8: piece(token.start, end)) {
                     matched = m
                     joinedEnd = end
                     joinedTranslations = t
                 }
             }
             if matched > 1 {
-                if !joinedTranslations.isEmpty {
-                    let joined = String(decoding: UnsafeBufferPointer(rebasing: bytes[token.start..<joinedEnd]), as: UTF8.self)
-                    units.append(makeUnit(joined, joinedTranslations))
-                }
+                if !joinedTranslations.isEmpty { units.append(makeUnit(text(token.start, joinedEnd), joinedTranslations)) }
                 i += matched
                 continue
             }
@@ -193,25 +190,30 @@ public final class FeatureExtractor {
                 run += 1
             }
             if run - i >= 2 {
-                let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[token.start..<tokens[run - 1].end]), as: UTF8.self)
-                units.append(makeUnit(name, nameTranslations(name, tokens[i..<run])))
+                let name = text(token.start, tokens[run - 1].end)
+                units.append(makeUnit(name, nameTranslations(name, tokens[i..<run], bytes: bytes)))
                 i = run
                 continue
             }
-            if token.isSingleHan, let c = token.text.unicodeScalars.first, Self.functionCharacters.contains(c) {
-                i += 1
-                continue
+            if token.isSingleHan {
+                var c: UInt32 = 0
+                KeyExtractor.forEachScalar(piece(token.start, token.end)) { c = $0 }
+                if let scalar = Unicode.Scalar(c), Self.functionCharacters.contains(scalar) {
+                    i += 1
+                    continue
+                }
             }
-            if let t = lexicon.translations(of: token.text) {
-                if !t.isEmpty { units.append(makeUnit(token.text, t)) }  // else a function word
+            if let t = lexicon.translations(ofUTF8: piece(token.start, token.end)) {
+                if !t.isEmpty { units.append(makeUnit(text(token.start, token.end), t)) }  // else a function word
             } else {
                 // Not listed: the listed pieces, and, unless they make up the whole word, the
                 // word itself without translations (it counts against coverage until a
                 // learned lexicon gives it some).
-                let pieces = forwardMaximumMatch(token.text)
+                let word = text(token.start, token.end)
+                let pieces = forwardMaximumMatch(word)
                 units += pieces.units
-                if !pieces.complete && (token.text.unicodeScalars.count > 1 || units.isEmpty || units.last?.key != token.text) {
-                    units.append(makeUnit(token.text, []))
+                if !pieces.complete && (word.unicodeScalars.count > 1 || units.isEmpty || units.last?.key != word) {
+                    units.append(makeUnit(word, []))
                 }
             }
             i += 1
@@ -258,11 +260,15 @@ public final class FeatureExtractor {
     /// What a run of single characters may translate to: the ids of its name forms and
     /// transliteration skeletons, and each character's own translations. Remembered per run
     /// (names recur across a document's sentences and across documents).
-    private func nameTranslations(_ name: String, _ characters: ArraySlice<KeyExtractor.WordToken>) -> ArraySlice<Int32> {
+    private func nameTranslations(
+        _ name: String, _ characters: ArraySlice<KeyExtractor.TokenSpan>, bytes: UnsafeBufferPointer<UInt8>
+    ) -> ArraySlice<Int32> {
         if let known = nameTranslationCache[ByteKey(name)] { return known }
         let pinyin = keys.pinyin(name)
         var translations = (nameForms(pinyin) + nameSkeletons(pinyin)).map { vocabulary.id($0) }
-        for c in characters { if let t = lexicon.translations(of: c.text) { translations += t } }
+        for c in characters {
+            if let t = lexicon.translations(ofUTF8: UnsafeBufferPointer(rebasing: bytes[c.start..<c.end])) { translations += t }
+        }
         var seen = Set<Int32>()
         let result = ArraySlice(translations.filter { seen.insert($0).inserted })
         if nameTranslationCache.count < 200_000 { nameTranslationCache[ByteKey(name)] = result }

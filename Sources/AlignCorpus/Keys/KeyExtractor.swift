@@ -151,24 +151,70 @@ public final class KeyExtractor {
 
     /// ICU's word tokens of `text` (spaces dropped).
     public func wordTokens(of text: String, language: Language) -> [WordToken] {
-        var result: [WordToken] = []
+        var bytes = text
+        let spans = tokenSpans(of: text, language: language)
+        return bytes.withUTF8 { b in
+            spans.map { t in
+                WordToken(
+                    text: String(decoding: UnsafeBufferPointer(rebasing: b[t.start..<t.end]), as: UTF8.self), start: t.start,
+                    end: t.end, isWord: t.isWord, isNumeric: t.isNumeric, isSingleHan: t.isSingleHan)
+            }
+        }
+    }
+
+    /// A word token as a span of its text's UTF-8: a ``WordToken`` without its `String`.
+    struct TokenSpan {
+        var start: Int
+        var end: Int
+        var isWord: Bool
+        var isNumeric: Bool
+        var isSingleHan: Bool
+    }
+
+    /// The tokens of ``wordTokens(of:language:)`` as spans.
+    func tokenSpans(of text: String, language: Language) -> [TokenSpan] {
+        var result: [TokenSpan] = []
         (language == .zh ? chineseWords : englishWords).forEachToken(in: text) { bytes, span in
-            let word = String(decoding: bytes, as: UTF8.self)
             var numeric = span.ruleStatus >= 100 && span.ruleStatus < 200
             var singleHan = false
             // Letter and kana words (ICU status 200-399) hold neither digits nor Han
             // characters: no need to look at their characters.
             if !(span.ruleStatus >= 200 && span.ruleStatus < 400) {
-                let scalars = word.unicodeScalars
-                numeric = numeric || scalars.allSatisfy { ChineseNumerals.isNumeral($0) || ($0.value >= 0x30 && $0.value <= 0x39) }
-                singleHan = scalars.count == 1 && CharClass.isHan(scalars.first!.value)
+                var count = 0
+                var allNumerals = true
+                var first: UInt32 = 0
+                Self.forEachScalar(bytes) { v in
+                    if count == 0 { first = v }
+                    count += 1
+                    if !((v >= 0x30 && v <= 0x39) || Unicode.Scalar(v).map(ChineseNumerals.isNumeral) == true) {
+                        allNumerals = false
+                    }
+                }
+                numeric = numeric || allNumerals
+                singleHan = count == 1 && CharClass.isHan(first)
             }
             result.append(
-                WordToken(
-                    text: word, start: span.start, end: span.end, isWord: span.isWordLike, isNumeric: numeric,
-                    isSingleHan: singleHan))
+                TokenSpan(start: span.start, end: span.end, isWord: span.isWordLike, isNumeric: numeric, isSingleHan: singleHan))
         }
         return result
+    }
+
+    /// Calls `body` with each scalar value of valid UTF-8 `bytes`.
+    @inline(__always)
+    static func forEachScalar(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (UInt32) -> Void) {
+        var i = 0
+        while i < bytes.count {
+            let c = bytes[i]
+            let length = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4
+            var v = length == 1 ? UInt32(c) : UInt32(c) & (0xFF >> UInt32(length + 1))
+            var k = 1
+            while k < length && i + k < bytes.count {
+                v = v << 6 | UInt32(bytes[i + k] & 0x3F)
+                k += 1
+            }
+            body(v)
+            i += length
+        }
     }
 
     /// Pinyin of Chinese text, syllables separated by spaces, lower case, no tones
