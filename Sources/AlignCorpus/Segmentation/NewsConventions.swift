@@ -102,6 +102,16 @@ public enum NewsConventions {
     static let reporterWords = scalars(["记者", "通讯员", "摄影", "新华社", "中新社", "供图"])
     static let journalist = Array("记者".unicodeScalars)
 
+    /// True for a bracketed name of two to four Han characters, `(王慧慧)`: the signature
+    /// of a reporter or editor that Chinese agency stories end with.
+    public static func isBracketedName(_ text: String) -> Bool {
+        let s = Array(text.unicodeScalars)
+        guard s.count >= 4, s.count <= 6, let first = s.first, let last = s.last,
+            first == "(" && last == ")" || first == "（" && last == "）"
+        else { return false }
+        return s.dropFirst().dropLast().allSatisfy { CharClass.isHan($0.value) }
+    }
+
     /// The characters a Chinese credit ends with (`摄`, `新华社发`, `供图`, `传真`).
     static let creditFinals: Set<Unicode.Scalar> = ["摄", "攝", "发", "發", "图", "圖", "真"]
 

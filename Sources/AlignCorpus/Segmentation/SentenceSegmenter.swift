@@ -124,6 +124,8 @@ public final class SentenceSegmenter {
             if language == .zh {
                 if NewsConventions.isChineseCredit(sentence) {
                     add(sentence, .credit)
+                } else if NewsConventions.isBracketedName(sentence) {
+                    add(sentence, .byline)  // `(王慧慧)`: the reporter or editor, after the story
                 } else if let split = trailingChineseCredit(sentence) {
                     add(split.sentence, nil)
                     add(split.credit, .credit)

@@ -110,6 +110,14 @@ private func segment(_ text: String, _ language: Language) throws -> [(String, Z
         #expect(credit("Growth rose (Q1/Q2) and fell (Q3)") == nil)  // no slash in the last brackets
     }
 
+    @Test func signatureAfterTheStoryIsAByline() throws {
+        #expect(try segment("张平参加会见。(王慧慧)", .zh).map(\.1) == [nil, .byline])
+        #expect(try segment("（李明）", .zh).map(\.1) == [.byline])
+        #expect(try segment("他说(见图)很好。", .zh).map(\.1) == [nil])
+        #expect(!NewsConventions.isBracketedName("(完)") && !NewsConventions.isBracketedName("(记者 李明)"))
+        #expect(!NewsConventions.isBracketedName("(新华社北京电讯稿)"))  // longer than a name
+    }
+
     @Test func traditionalCreditAndDateline() throws {
         #expect(try segment("參觀者觀看展品。新華社記者 李嘉明 攝", .zh).map(\.1) == [nil, .credit])
         #expect(try segment("新華社香港7月5日電 展覽開幕。", .zh).map(\.1) == [.dateline, nil])
