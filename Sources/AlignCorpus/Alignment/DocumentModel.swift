@@ -238,7 +238,7 @@ struct PairTable {
         }
         var zhMark = [Int32](repeating: 0, count: Int(localCount))
         var enMark = [Int32](repeating: 0, count: Int(localCount))
-        var stamp: Int32 = 0
+        var stamp: Int32 = 0  // one per sentence and pair: far fewer than Int32.max for any table that fits in memory
         for s in 0..<model.zh.count where !ranges[s].isEmpty {
             stamp += 1
             let zhStamp = stamp
