@@ -2,7 +2,9 @@
 import os
 import pathlib
 import re
+import shutil
 import subprocess
+import tempfile
 import time
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
@@ -21,13 +23,22 @@ def build_release():
 
 
 def run_measured(command, stdout=subprocess.DEVNULL, stderr=None):
-    """Runs a command; returns (wall seconds, peak RSS in bytes) of that child alone."""
-    start = time.perf_counter()
-    proc = subprocess.Popen(command, stdout=stdout, stderr=stderr)
-    _, status, usage = os.wait4(proc.pid, 0)
-    seconds = time.perf_counter() - start
-    if status != 0:
-        raise SystemExit(f"{command[0]} failed with status {status}")
+    """Runs a command; returns (wall seconds, peak RSS in bytes) of that command alone.
+
+    The peak comes from /usr/bin/time when it is there: a child's ru_maxrss as this process
+    sees it starts from this (Python) process's own peak, which it inherits at exec.
+    """
+    timer = shutil.which("time", path="/usr/bin")
+    with tempfile.NamedTemporaryFile("r") as report:
+        prefix = [timer, "-f", "%M", "-o", report.name] if timer else []
+        start = time.perf_counter()
+        proc = subprocess.Popen(prefix + command, stdout=stdout, stderr=stderr)
+        _, status, usage = os.wait4(proc.pid, 0)
+        seconds = time.perf_counter() - start
+        if status != 0:
+            raise SystemExit(f"{command[0]} failed with status {status}")
+        if timer:
+            return seconds, int(report.read().split()[-1]) * 1024
     return seconds, usage.ru_maxrss * 1024
 
 
