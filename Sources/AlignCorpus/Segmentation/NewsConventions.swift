@@ -105,6 +105,9 @@ public enum NewsConventions {
     /// True for a bracketed name of two to four Han characters, `(王慧慧)`: the signature
     /// of a reporter or editor that Chinese agency stories end with.
     public static func isBracketedName(_ text: String) -> Bool {
+        // Cheap test first (this runs on every Chinese sentence): at most 18 bytes, bracketed.
+        let utf8 = text.utf8
+        guard utf8.count >= 6, utf8.count <= 18, let last = utf8.last, last == 0x29 || last == 0x89 else { return false }  // ) or the end of ）
         let s = Array(text.unicodeScalars)
         guard s.count >= 4, s.count <= 6, let first = s.first, let last = s.last,
             first == "(" && last == ")" || first == "（" && last == "）"
