@@ -80,38 +80,12 @@ public final class FeatureExtractor {
         }
     }
 
-    /// Characters of `text`, spaces excluded. Counted on the UTF-8 bytes: only lead bytes
-    /// that can start a space (C2, E1–E3, EF) are decoded.
+    /// Characters of `text`, spaces excluded.
     static func length(_ text: String) -> Int {
         var text = text
         return text.withUTF8 { b in
             var n = 0
-            var i = 0
-            while i < b.count {
-                let c = b[i]
-                if c < 0x80 {
-                    if c != 0x20 && !(c >= 0x09 && c <= 0x0D) { n += 1 }
-                    i += 1
-                    continue
-                }
-                if c & 0xC0 == 0x80 {  // continuation byte
-                    i += 1
-                    continue
-                }
-                if c == 0xC2 || (c >= 0xE1 && c <= 0xE3) || c == 0xEF {
-                    var v = UInt32(c & (c < 0xE0 ? 0x1F : 0x0F))
-                    var j = i + 1
-                    while j < b.count && b[j] & 0xC0 == 0x80 && j - i < 3 {
-                        v = v << 6 | UInt32(b[j] & 0x3F)
-                        j += 1
-                    }
-                    if !CharClass.isSpace(v) { n += 1 }
-                    i = j
-                    continue
-                }
-                n += 1
-                i += 1
-            }
+            b.forEachScalarValue { if !CharClass.isSpace($0) { n += 1 } }
             return n
         }
     }
@@ -197,7 +171,7 @@ public final class FeatureExtractor {
             }
             if token.isSingleHan {
                 var c: UInt32 = 0
-                KeyExtractor.forEachScalar(piece(token.start, token.end)) { c = $0 }
+                piece(token.start, token.end).forEachScalarValue { c = $0 }
                 if let scalar = Unicode.Scalar(c), Self.functionCharacters.contains(scalar) {
                     i += 1
                     continue

@@ -104,7 +104,7 @@ public final class KeyExtractor {
     func englishWordSpans(of text: String) -> [BreakSpan] {
         var text = text
         if let spans = text.withUTF8({ Self.asciiWordSpans($0) }) { return spans }
-        return wordTokens(of: text, language: .en).compactMap { token in
+        return tokenSpans(of: text, language: .en).compactMap { token in
             token.isWord ? BreakSpan(start: token.start, end: token.end, ruleStatus: token.isNumeric ? 100 : 200) : nil
         }
     }
@@ -183,7 +183,7 @@ public final class KeyExtractor {
                 var count = 0
                 var allNumerals = true
                 var first: UInt32 = 0
-                Self.forEachScalar(bytes) { v in
+                bytes.forEachScalarValue { v in
                     if count == 0 { first = v }
                     count += 1
                     if !((v >= 0x30 && v <= 0x39) || Unicode.Scalar(v).map(ChineseNumerals.isNumeral) == true) {
@@ -197,24 +197,6 @@ public final class KeyExtractor {
                 TokenSpan(start: span.start, end: span.end, isWord: span.isWordLike, isNumeric: numeric, isSingleHan: singleHan))
         }
         return result
-    }
-
-    /// Calls `body` with each scalar value of valid UTF-8 `bytes`.
-    @inline(__always)
-    static func forEachScalar(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (UInt32) -> Void) {
-        var i = 0
-        while i < bytes.count {
-            let c = bytes[i]
-            let length = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4
-            var v = length == 1 ? UInt32(c) : UInt32(c) & (0xFF >> UInt32(length + 1))
-            var k = 1
-            while k < length && i + k < bytes.count {
-                v = v << 6 | UInt32(bytes[i + k] & 0x3F)
-                k += 1
-            }
-            body(v)
-            i += length
-        }
     }
 
     /// Pinyin of Chinese text, syllables separated by spaces, lower case, no tones

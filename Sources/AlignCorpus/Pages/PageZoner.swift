@@ -143,7 +143,7 @@ public final class PageZoner {
             return Array(u[a..<b])
         }
         guard !bytes.isEmpty else { return true }
-        func has(_ needle: [UInt8]) -> Bool { Self.contains(bytes, needle) }
+        func has(_ needle: [UInt8]) -> Bool { bytes.containsRun(needle) }
         let length = bytes.reduce(0) { $1 & 0xC0 != 0x80 ? $0 + 1 : $0 }
         let endsSentence = sentenceEnds.contains(where: { bytes.count >= $0.count && bytes.suffix($0.count).elementsEqual($0) })
         // The tests for page furniture that does not end like a sentence, cheapest first.
@@ -153,7 +153,7 @@ public final class PageZoner {
             let digits = bytes.reduce(0) { $1 >= 0x30 && $1 <= 0x39 ? $0 + 1 : $0 }
             let letters = Int(info.han + info.latin)
             if length <= 60 && digits * 2 >= letters { return true }
-            if containsClockTime(bytes) && (letters < 40 || has(Array("|".utf8))) { return true }
+            if containsClockTime(bytes) && (letters < 40 || has(Self.bar)) { return true }
         }
         // ASCII case folding is enough: every marker below is ASCII or Chinese.
         func lowered(_ b: ArraySlice<UInt8>) -> [UInt8] { b.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 } }
@@ -162,16 +162,16 @@ public final class PageZoner {
             let wrapped = bytes[0] == 0x28 || bytes[0] == 0x5B || bytes.starts(with: "（".utf8) || bytes.starts(with: "【".utf8)
             if wrapped && editorMarks.contains(where: has) && length <= 60 { return true }
             // Every metadata marker ends in a colon (`:`, or `：` whose bytes end in 9A).
-            if length <= 120 && (bytes.contains(0x3A) || bytes.contains(0x9A)) && !has(Array("。".utf8))
+            if length <= 120 && (bytes.contains(0x3A) || bytes.contains(0x9A)) && !has(Self.fullStop)
                 && chineseMetadataNeedles.contains(where: has)
             {
                 return true
             }
         } else {
-            if length <= 80 && !endsSentence && has(Array(" / ".utf8)) { return true }
+            if length <= 80 && !endsSentence && has(Self.slash) { return true }
             let lower = lowered(length <= 100 ? bytes[...] : bytes.prefix(Self.englishMetadataPrefixLength))
             if englishMetadataPrefixes.contains(where: { lower.starts(with: $0) }) { return true }
-            if length <= 100 && Self.contains(lower, Array("updated:".utf8)) { return true }
+            if length <= 100 && lower.containsRun(Self.updated) { return true }
         }
         return false
     }
@@ -184,26 +184,10 @@ public final class PageZoner {
     static let sourceLines: Set<[UInt8]> = Set(["(xinhua)", "（新华社）", "(新华社)", "(完)", "（完）"].map { Array($0.utf8) })
     /// Editor lines (`(编辑 李明)`).
     static let editorMarks: [[UInt8]] = ["编辑", "责编"].map { Array($0.utf8) }
-
-    /// Byte-level substring test.
-    static func contains(_ bytes: [UInt8], _ needle: String) -> Bool { contains(bytes, Array(needle.utf8)) }
-
-    /// Byte-level substring test.
-    static func contains(_ bytes: [UInt8], _ n: [UInt8]) -> Bool {
-        guard !n.isEmpty, n.count <= bytes.count else { return n.isEmpty }
-        let first = n[0]
-        var i = 0
-        let last = bytes.count - n.count
-        while i <= last {
-            if bytes[i] == first {
-                var k = 1
-                while k < n.count && bytes[i + k] == n[k] { k += 1 }
-                if k == n.count { return true }
-            }
-            i += 1
-        }
-        return false
-    }
+    static let bar = Array("|".utf8)
+    static let fullStop = Array("。".utf8)
+    static let slash = Array(" / ".utf8)
+    static let updated = Array("updated:".utf8)
 
     /// True when the text holds a time of day such as `08:58`.
     static func containsClockTime(_ b: [UInt8]) -> Bool {

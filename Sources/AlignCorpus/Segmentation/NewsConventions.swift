@@ -20,7 +20,7 @@ public enum NewsConventions {
     public static func chineseDateline(_ text: String) -> Dateline? {
         // Cheap test first: `电`/`電` among the first 40 characters.
         let head = Array(text.utf8.prefix(120))
-        guard containsBytes(head, [0xE7, 0x94, 0xB5]) || containsBytes(head, [0xE9, 0x9B, 0xBB]),  // 电 電
+        guard head.containsRun([0xE7, 0x94, 0xB5]) || head.containsRun([0xE9, 0x9B, 0xBB]),  // 电 電
             (text.unicodeScalars.prefix(40).contains { $0 == "电" || $0 == "電" })
         else { return nil }
         let s = Array(text.unicodeScalars.prefix(80))
@@ -83,10 +83,10 @@ public enum NewsConventions {
                 && tail.dropLast().last == "摄"
         }
         guard core.last == "摄" else { return false }
-        if otherShots.contains(where: { core.ends(with: $0) }) && !core.contains(scalars: journalist) {
+        if otherShots.contains(where: { core.ends(with: $0) }) && !core.containsRun(journalist) {
             return false
         }
-        let reporter = reporterWords.contains { core.contains(scalars: $0) }
+        let reporter = reporterWords.contains { core.containsRun($0) }
         let spaced = s.contains(" ")
         return reporter || spaced || core.count <= 6
     }
@@ -224,7 +224,7 @@ public enum NewsConventions {
         let head = inner.utf8.prefix(10).map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
         if head.starts(with: "photo".utf8) || head.starts(with: "file photo".utf8) { return start }
         let bytes = Array(inner.utf8)
-        if bytes.contains(0x2F) && !containsBytes(bytes, Array("http".utf8)) { return start }
+        if bytes.contains(0x2F) && !bytes.containsRun(Array("http".utf8)) { return start }
         return nil
     }
 
@@ -254,15 +254,6 @@ public enum NewsConventions {
         "攝": "摄", "記": "记", "華": "华", "訊": "讯", "員": "员", "發": "发", "傳": "传", "圖": "图", "聞": "闻",
     ]
 
-    /// True when `haystack` holds the bytes of `needle` somewhere.
-    static func containsBytes(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
-        guard needle.count <= haystack.count else { return false }
-        for k in 0...(haystack.count - needle.count) where haystack[k] == needle[0] {
-            if haystack[k..<(k + needle.count)].elementsEqual(needle) { return true }
-        }
-        return false
-    }
-
     static func skipSpaces(_ s: [Unicode.Scalar], _ i: inout Int) {
         while i < s.count && CharClass.isSpace(s[i].value) { i += 1 }
     }
@@ -291,22 +282,5 @@ public enum NewsConventions {
         if text.isEmpty { return 0 }
         if let n = Int(text) { return n }
         return ChineseNumerals.value(of: text).map { Int($0) } ?? 0
-    }
-}
-
-extension Collection where Element == Unicode.Scalar {
-    /// True when the scalars end with `suffix`.
-    func ends(with suffix: [Unicode.Scalar]) -> Bool {
-        count >= suffix.count && dropFirst(count - suffix.count).elementsEqual(suffix)
-    }
-
-    /// True when `needle` occurs as a run of the scalars.
-    func contains(scalars needle: [Unicode.Scalar]) -> Bool {
-        let items = Array(self)
-        guard !needle.isEmpty, needle.count <= items.count else { return needle.isEmpty }
-        for k in 0...(items.count - needle.count) where items[k] == needle[0] {
-            if items[k..<(k + needle.count)].elementsEqual(needle) { return true }
-        }
-        return false
     }
 }
