@@ -299,7 +299,8 @@ public final class FeatureExtractor {
     private func englishWord(_ bytes: UnsafeBufferPointer<UInt8>, isNumeric: Bool) -> EnglishWord {
         if let k = englishWordIndex.index(of: bytes) { return englishWords[k] }
         let text = String(decoding: bytes, as: UTF8.self)
-        let lower = Self.folded(text).trimmingApostrophes
+        // Typographic apostrophes (`China’s`, common on news sites) as ASCII ones.
+        let lower = Self.folded(text).replacingTypographicApostrophes.trimmingApostrophes
         let capital = text.unicodeScalars.first.map { $0.properties.isUppercase } ?? false
         var stems: [String] = []
         if let expansion = EnglishStemmer.acronyms[text.filter { $0 != "." }] {

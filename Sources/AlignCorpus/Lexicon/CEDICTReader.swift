@@ -105,6 +105,12 @@ extension LexiconBuilder {
 }
 
 extension String {
+    /// `’` and `‘` as `'`.
+    var replacingTypographicApostrophes: String {
+        guard unicodeScalars.contains(where: { $0 == "\u{2019}" || $0 == "\u{2018}" }) else { return self }
+        return String(String.UnicodeScalarView(unicodeScalars.map { $0 == "\u{2019}" || $0 == "\u{2018}" ? "'" : $0 }))
+    }
+
     var trimmingApostrophes: String {
         guard utf8.contains(0x27) else { return self }
         var s = Substring(self)

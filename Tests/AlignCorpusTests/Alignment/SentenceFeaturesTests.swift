@@ -37,4 +37,12 @@ import Testing
         }
         #expect(FeatureExtractor.length("新华社记者 谢环驰 摄") == 9)
     }
+
+    @Test func typographicApostrophesAreReadLikeAsciiOnes() {
+        // News sites write `China’s`: its possessive must go, as in `China's`.
+        let ascii = extractor.english("China's economy and the world's books.").tokens
+        let typographic = extractor.english("China’s economy and the world‘s books.").tokens
+        #expect(ascii == typographic)
+        #expect(extractor.english("China’s").tokens == extractor.english("China").tokens)
+    }
 }
