@@ -27,6 +27,10 @@ struct AlignCommand: ParsableCommand {
     @Flag(help: .hidden)
     var dumpCandidates = false
 
+    /// For tools/fit-page-calibration: the page model's coefficients, comma-separated.
+    @Option(help: .hidden)
+    var pageCoefficients: String?
+
     @Option(help: "Input layout: text (segmented by aligncorpus) or lines (one sentence a line, used as given).")
     var input: InputLayout = .text
 
@@ -58,6 +62,21 @@ struct AlignCommand: ParsableCommand {
         if files.count > 2 && outDir == nil { throw ValidationError("several pairs need --out-dir") }
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
         _ = try parameters()
+        _ = try pageCalibration()
+    }
+
+    func pageCalibration() throws -> PageCalibration {
+        let fitted = PageCalibration.newsDev
+        guard let text = pageCoefficients else { return fitted }
+        let values = text.split(separator: ",", omittingEmptySubsequences: false).map { Double(String($0)) }
+        guard values.count == PageCalibration.coefficientNames.count, values.allSatisfy({ $0?.isFinite == true }) else {
+            throw ValidationError(
+                "--page-coefficients expects \(PageCalibration.coefficientNames.count) numbers: "
+                    + PageCalibration.coefficientNames.joined(separator: ","))
+        }
+        return PageCalibration(
+            coefficients: values.map { $0! }, captionCompletion: fitted.captionCompletion,
+            parallelZonePrior: fitted.parallelZonePrior)
     }
 
     func parameters() throws -> AlignmentParameters {
@@ -132,6 +151,7 @@ struct AlignCommand: ParsableCommand {
         }
         let aligner = try PageAligner(lexicon: lexicon)
         aligner.minimumScore = minScore
+        aligner.calibration = try pageCalibration()
         if dumpCandidates {
             let (zh, en, candidates) = aligner.score(page)
             var out: [UInt8] = []
@@ -140,7 +160,7 @@ struct AlignCommand: ParsableCommand {
                     + "\(c.zhCoverage)\t\(c.enCoverage)\t\(c.lengthDeviation)\t\(c.sameZone ? 1 : 0)\t\(c.score)\t\(c.margin)\t"
                     + "\(zh[c.zh.lowerBound].zone?.rawValue ?? "-")\t\(en[c.en.lowerBound].zone?.rawValue ?? "-")\t"
                     + TextCleaning.tsvField(c.zh.map { zh[$0].text }.joined()) + "\t"
-                    + TextCleaning.tsvField(c.en.map { en[$0].text }.joined(separator: " ")) + "\n"
+                    + TextCleaning.tsvField(c.en.map { en[$0].text }.joined(separator: " ")) + "\t\(c.zhShare)\t\(c.enShare)\n"
                 out += Array(line.utf8)
             }
             Terminal.write(out)

@@ -203,16 +203,14 @@ enum BandedSearch {
         var zhCovered: Float = 0
         var zhTotal: Float = 0
         for s in zh {
-            var mask = Bits128()
-            for t in en { mask = mask | table.zhMasks[table.index(s, t)] }
+            let mask = table.zhMask(s, en)
             zhCovered += model.zhWeights[s].withUnsafeBufferPointer { mask.weightedSum($0) }
             zhTotal += model.zhTotal[s]
         }
         var enCovered: Float = 0
         var enTotal: Float = 0
         for t in en {
-            var mask = Bits128()
-            for s in zh { mask = mask | table.enMasks[table.index(s, t)] }
+            let mask = table.enMask(zh, t)
             enCovered += model.enWeights[t].withUnsafeBufferPointer { mask.weightedSum($0) }
             enTotal += model.enTotal[t]
         }

@@ -41,6 +41,40 @@ struct Bits128: Equatable {
 
     @inline(__always) static func | (a: Bits128, b: Bits128) -> Bits128 { Bits128(lo: a.lo | b.lo, hi: a.hi | b.hi) }
 
+    /// Calls `body` with the index of each set bit, lowest first.
+    @inline(__always) func forEachIndex(_ body: (Int) -> Void) {
+        var x = lo
+        while x != 0 {
+            body(x.trailingZeroBitCount)
+            x &= x - 1
+        }
+        x = hi
+        while x != 0 {
+            body(64 + x.trailingZeroBitCount)
+            x &= x - 1
+        }
+    }
+
+    /// Sums of `a[k]` and of `b[k]` over the set bits, in one walk.
+    @inline(__always) func weightedSums(_ a: UnsafeBufferPointer<Float>, _ b: UnsafeBufferPointer<Float>) -> (Float, Float) {
+        var sum = (Float(0), Float(0))
+        var x = lo
+        while x != 0 {
+            let k = x.trailingZeroBitCount
+            sum.0 += a[k]
+            sum.1 += b[k]
+            x &= x - 1
+        }
+        x = hi
+        while x != 0 {
+            let k = 64 + x.trailingZeroBitCount
+            sum.0 += a[k]
+            sum.1 += b[k]
+            x &= x - 1
+        }
+        return sum
+    }
+
     /// Sum of `weights[k]` over the set bits.
     @inline(__always) func weightedSum(_ weights: UnsafeBufferPointer<Float>) -> Float {
         var sum: Float = 0

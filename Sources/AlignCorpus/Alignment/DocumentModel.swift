@@ -276,5 +276,19 @@ struct PairTable {
     /// Index of the pair (s, t), which must be inside the table.
     @inline(__always) func index(_ s: Int, _ t: Int) -> Int { offset[s] + t - first[s] }
 
+    /// The units of Chinese sentence `s` that the English sentences `en` cover.
+    @inline(__always) func zhMask(_ s: Int, _ en: Range<Int>) -> Bits128 {
+        var mask = Bits128()
+        for t in en { mask = mask | zhMasks[index(s, t)] }
+        return mask
+    }
+
+    /// The tokens of English sentence `t` that the Chinese sentences `zh` cover.
+    @inline(__always) func enMask(_ zh: Range<Int>, _ t: Int) -> Bits128 {
+        var mask = Bits128()
+        for s in zh { mask = mask | enMasks[index(s, t)] }
+        return mask
+    }
+
     @inline(__always) func contains(_ s: Int, _ t: Int) -> Bool { t >= first[s] && t < last[s] }
 }

@@ -50,6 +50,8 @@ public final class PageAligner {
     public let lexicon: Lexicon
     /// Pairs scoring below this are not emitted.
     public var minimumScore = 0.5
+    /// How evidence becomes a score.
+    public var calibration = PageCalibration.newsDev
     private let extractor: FeatureExtractor
     private let keys: KeyExtractor
     /// Stamp arrays reused from page to page (sized by the vocabulary, never cleared).
@@ -72,6 +74,12 @@ public final class PageAligner {
         public var zhCoverage: Double
         /// Weighted share of the English tokens the Chinese side covers.
         public var enCoverage: Double
+        /// The Chinese side's share of its evidence that the page's English could cover at
+        /// all, each unit weighted by how few English sentences cover it (see
+        /// ``PageEvidence``): what the score reads.
+        public var zhShare = 0.0
+        /// The English side's share, likewise.
+        public var enShare = 0.0
         /// |log(English length / (3 × Chinese length))|.
         public var lengthDeviation: Double
         /// Both sides in the same zone.
@@ -91,13 +99,14 @@ public final class PageAligner {
         var zhTextID = 0
         var enTextID = 0
 
-        /// The plain similarity: the two coverages averaged.
-        public var similarity: Double { (zhCoverage + enCoverage) / 2 }
+        /// The similarity: the two shares averaged.
+        public var similarity: Double { (zhShare + enShare) / 2 }
     }
 
     /// Aligns a zoned page.
     public func align(_ page: [ZonedParagraph]) -> PageAlignment {
         let scored = scoredPage(page, forChoice: true)
+        let calibration = self.calibration
         let zh = scored.zh
         let en = scored.en
         var candidates = scored.candidates
@@ -147,7 +156,7 @@ public final class PageAligner {
             for k in live where !Self.special(zh[candidates[k].zh.lowerBound].zone) {
                 let c = candidates[k]
                 if c.zh.contains(where: { usedZh[$0] }) || c.en.contains(where: { usedEn[$0] }) { continue }
-                candidates[k].score = PageCalibration.probability(c)
+                candidates[k].score = calibration.probability(c)
             }
         }
         // A sentence repeated elsewhere on the page pairs there too, with the repeat of its
@@ -203,6 +212,9 @@ public final class PageAligner {
         let table = PairTable(
             model: model, ranges: zh.map { Self.lexical($0.zone) ? 0..<en.count : 0..<0 }, stamps: stamps,
             vocabularySize: extractor.vocabulary.count)
+        let evidence = PageEvidence(
+            model: model, table: table, zhRows: zh.indices.filter { Self.lexical(zh[$0].zone) },
+            enRows: en.indices.filter { Self.lexical(en[$0].zone) })
         let zhGroups = groups(zh, maxSize: 4)
         let enGroups = groups(en, maxSize: 2)
         var candidates: [Candidate] = []
@@ -225,9 +237,12 @@ public final class PageAligner {
                         c.score = Self.creditsMatch(a, b) ? 0.9 : 0
                     }
                 default:
-                    let cover = BandedSearch.coverage(model, table, zg, eg)
-                    c.zhCoverage = cover.zh
-                    c.enCoverage = cover.en
+                    let e = evidence.measure(zg, eg, model: model, table: table)
+                    (c.zhCoverage, c.enCoverage) = (e.zhCoverage, e.enCoverage)
+                    // Two headlines differ by what one says and the other article never
+                    // mentions, and a title has no rival to be measured against: its plain
+                    // coverage stands for its share.
+                    (c.zhShare, c.enShare) = zZone == .title ? (e.zhCoverage, e.enCoverage) : (e.zhShare, e.enShare)
                     let lz = Double(zg.reduce(0) { $0 + model.zh[$1].length })
                     let le = Double(eg.reduce(0) { $0 + model.en[$1].length })
                     c.lengthDeviation = abs(log(max(le, 1) / (Self.lengthRatio * max(lz, 1))))
@@ -245,9 +260,10 @@ public final class PageAligner {
             candidates[k].enTextID = Self.groupTextID(candidates[k].en, enSegmentIDs, &enIDs)
         }
         let threshold = minimumScore
+        let calibration = self.calibration
         let hopeless = candidates.map { c in
             !Self.special(zh[c.zh.lowerBound].zone)
-                && PageCalibration.ceiling(c, captions: zh[c.zh.lowerBound].zone == .caption && en[c.en.lowerBound].zone == .caption)
+                && calibration.ceiling(c, captions: zh[c.zh.lowerBound].zone == .caption && en[c.en.lowerBound].zone == .caption)
                     < threshold
         }
         let rivals = RivalIndex(candidates, zh: zh, en: en)
@@ -257,7 +273,7 @@ public final class PageAligner {
             &candidates, index: rivals, zh: zh, en: en, usedZh: freeZh, usedEn: freeEn, chosenZh: freeZh, chosenEn: freeEn,
             only: forChoice ? candidates.indices.filter { !hopeless[$0] } : nil)
         for k in candidates.indices where candidates[k].score == 0 && !Self.special(zh[candidates[k].zh.lowerBound].zone) {
-            candidates[k].score = PageCalibration.probability(candidates[k])
+            candidates[k].score = calibration.probability(candidates[k])
         }
         return (zh, en, candidates, zhSegmentIDs, enSegmentIDs, rivals, hopeless)
     }
@@ -482,36 +498,54 @@ public final class PageAligner {
 }
 
 /// The calibrated probability that a page candidate is a translation pair: a logistic
-/// model of its evidence, fitted by `tools/fit-page-calibration` on news-dev.
-enum PageCalibration {
-    static let coefficients = (
-        intercept: -3.351, zhCoverage: 2.587, enCoverage: 2.712, lengthDeviation: -1.444, sameZone: 0.781, extra: -1.353,
-        margin: 3.949
-    )
-
+/// model of its evidence, fitted by `tools/fit-page-calibration` on news-dev, plus two
+/// priors set by hand.
+public struct PageCalibration: Sendable {
+    /// The logistic model's coefficients, in the order of ``coefficientNames``.
+    public var coefficients: [Double] { [k.0, k.1, k.2, k.3, k.4, k.5, k.6] }
+    /// The coefficients, unpacked (the score is computed for every candidate and choice).
+    private let k: (Double, Double, Double, Double, Double, Double, Double)
     /// Added to the logit of a pair that completes two captions already paired: set by hand
-    /// (too rare in news-dev to fit), large enough to pair shared-name caption sentences.
-    static let captionCompletion = 2.5
-    /// Added to the logit of lead↔lead and caption↔caption candidates. Set by hand, like
-    /// `captionCompletion`.
-    static let parallelZonePrior = 1.0
+    /// (too rare in news-dev to fit).
+    public var captionCompletion: Double
+    /// Added to the logit of lead↔lead and caption↔caption candidates, set by hand.
+    public var parallelZonePrior: Double
+
+    /// What each coefficient multiplies: the constant, the two sides' shares, the length
+    /// deviation, both sides in one zone, each segment beyond one a side, the margin.
+    public static let coefficientNames = ["intercept", "zhShare", "enShare", "lengthDeviation", "sameZone", "extra", "margin"]
+
+    /// The model fitted on news-dev. The reference page's crossed caption sentences need a
+    /// caption completion of 1.4 to pair; from 1.8 on, news-dev 003's remaining caption
+    /// sentences (a remark on the video link and a description of the photo) pair too.
+    public static let newsDev = PageCalibration(
+        coefficients: [-3.814, 2.631, 2.481, -1.131, 0.688, -1.510, 3.871], captionCompletion: 1.6, parallelZonePrior: 1.0)
+
+    /// A calibration; `coefficients` must have one value per ``coefficientNames``.
+    public init(coefficients: [Double], captionCompletion: Double, parallelZonePrior: Double) {
+        precondition(coefficients.count == Self.coefficientNames.count, "one coefficient per name")
+        let c = coefficients
+        k = (c[0], c[1], c[2], c[3], c[4], c[5], c[6])
+        self.captionCompletion = captionCompletion
+        self.parallelZonePrior = parallelZonePrior
+    }
 
     /// The most `c` could score: no rival left (margin = similarity) and, for two caption
     /// sentences, completing their captions. Below the threshold, a candidate can be left
     /// out of the re-scoring after each choice (it still counts as a rival).
-    static func ceiling(_ c: PageAligner.Candidate, captions: Bool) -> Double {
+    func ceiling(_ c: PageAligner.Candidate, captions: Bool) -> Double {
         var best = c
         best.margin = max(c.similarity, 0)
         best.completesCaption = captions && c.zh.count == 1 && c.en.count == 1
         return probability(best)
     }
 
-    static func probability(_ c: PageAligner.Candidate) -> Double {
-        let k = coefficients
+    /// The probability for candidate `c`.
+    public func probability(_ c: PageAligner.Candidate) -> Double {
         let z =
-            k.intercept + k.zhCoverage * c.zhCoverage + k.enCoverage * c.enCoverage + k.lengthDeviation * c.lengthDeviation
-            + (c.sameZone ? k.sameZone : 0) + k.extra * Double(c.zh.count + c.en.count - 2) + k.margin * c.margin
-            + (c.completesCaption ? captionCompletion : 0) + (c.parallelZones ? parallelZonePrior : 0)
+            k.0 + k.1 * c.zhShare + k.2 * c.enShare + k.3 * c.lengthDeviation + (c.sameZone ? k.4 : 0)
+            + k.5 * Double(c.zh.count + c.en.count - 2) + k.6 * c.margin + (c.completesCaption ? captionCompletion : 0)
+            + (c.parallelZones ? parallelZonePrior : 0)
         return 1 / (1 + exp(-z))
     }
 }

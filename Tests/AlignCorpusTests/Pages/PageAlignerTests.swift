@@ -122,13 +122,13 @@ private func pairs(_ alignment: PageAlignment) -> [String] {
             let (zh, _, candidates) = aligner.score(try PageReader.read(path: Fixtures.path("pages/" + name)))
             #expect(!candidates.isEmpty)
             for c in candidates where !PageAligner.special(zh[c.zh.lowerBound].zone) {
-                let ceiling = PageCalibration.ceiling(c, captions: true)
+                let ceiling = PageCalibration.newsDev.ceiling(c, captions: true)
                 for margin in stride(from: -1.0, through: c.similarity, by: 0.05) {
                     for completes in [false, true] where !completes || (c.zh.count == 1 && c.en.count == 1) {
                         var reached = c
                         reached.margin = margin
                         reached.completesCaption = completes
-                        #expect(PageCalibration.probability(reached) <= ceiling + 1e-12)
+                        #expect(PageCalibration.newsDev.probability(reached) <= ceiling + 1e-12)
                     }
                 }
             }
