@@ -21,12 +21,13 @@ public struct Lexicon: Sendable {
         self.init(builder: LexiconBuilder())
     }
 
-    /// A lexicon from headwords and the English words that translate them (stemmed here),
-    /// for small hand-made lexicons.
+    /// A lexicon from headwords and their English glosses, for small hand-made lexicons.
+    /// A gloss is read as a CC-CEDICT gloss is: its words, stemmed, stop words left out
+    /// (`"night view"` gives `night` and `view`).
     public init(_ entries: [String: [String]]) {
         var builder = LexiconBuilder()
-        for (headword, words) in entries.sorted(by: { $0.key < $1.key }) {
-            builder.add(headword: headword, stems: words.map { EnglishStemmer.stem($0.lowercased()) })
+        for (headword, glosses) in entries.sorted(by: { $0.key < $1.key }) {
+            builder.add(headword: headword, stems: glosses.flatMap { CEDICTReader.glossStems(Substring($0)) })
         }
         self.init(builder: builder)
     }
