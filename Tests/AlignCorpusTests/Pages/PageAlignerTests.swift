@@ -135,6 +135,28 @@ private func pairs(_ alignment: PageAlignment) -> [String] {
         }
     }
 
+    /// A run of three Chinese sentences paired with some English sentence is a weaker
+    /// rival than its similarity says: it needs two sentences more.
+    @Test func largerGroupsAreWeakerRivals() {
+        let zh = (0..<3).map { Segment(text: "句\($0)。", language: .zh, paragraph: 0, zone: .body) }
+        let en = (0..<2).map { Segment(text: "Sentence \($0).", language: .en, paragraph: 1, zone: .body) }
+        func candidate(_ z: Range<Int>, _ e: Range<Int>, share: Double) -> PageAligner.Candidate {
+            var c = PageAligner.Candidate(
+                zh: z, en: e, zhCoverage: share, enCoverage: share, lengthDeviation: 0, sameZone: true, score: 0)
+            (c.zhShare, c.enShare) = (share, share)
+            (c.zhTextID, c.enTextID) = (z.lowerBound * 10 + z.count, e.lowerBound * 10 + e.count)  // distinct texts
+            return c
+        }
+        var candidates = [candidate(1..<2, 0..<1, share: 0.6), candidate(0..<3, 1..<2, share: 0.7)]
+        let none = [Bool](repeating: false, count: 3)
+        let noneEn = [Bool](repeating: false, count: 2)
+        PageAligner.computeMargins(
+            &candidates, index: PageAligner.RivalIndex(candidates, zh: zh, en: en), zh: zh, en: en, usedZh: none,
+            usedEn: noneEn, chosenZh: none, chosenEn: noneEn)
+        #expect(abs(candidates[0].margin - (0.6 - (0.7 - 0.4))) < 1e-9)
+        #expect(abs(candidates[1].margin - (0.7 - 0.6)) < 1e-9)
+    }
+
     @Test func datelinesPairByDate() throws {
         let aligner = try PageAligner(lexicon: pageLexicon)
         #expect(aligner.datelinesMatch("新华社阿斯塔纳7月2日电", "ASTANA, July 2 (Xinhua)"))
