@@ -68,6 +68,11 @@ struct ReferencePageTests {
             "这是习近平同托卡耶夫握手。|Chinese President Xi Jinping shakes hands with Kazakh President Kassym-Jomart Tokayev on July 2, 2024.|caption",
             "新华社记者 谢环驰 摄|(Xinhua/Xie Huanchi)|credit", "新华社阿斯塔纳7月2日电|ASTANA, July 2 (Xinhua)|dateline",
         ].sorted())
+        // The caption pair repeats as lead and last paragraph: the same texts, the same score.
+        let repeatScores = result.stdout.split(separator: "\n").filter { $0.hasPrefix(caption1 + "\t") }.map {
+            $0.split(separator: "\t", omittingEmptySubsequences: false)[2]
+        }
+        #expect(repeatScores.count == 2 && repeatScores[0] == repeatScores[1])
     }
 }
 

@@ -180,6 +180,11 @@ public final class PageAligner {
                 for t in other.en { usedEn[t] = true }
             }
         }
+        // The same two texts translate each other as much wherever they stand: pairs of
+        // equal texts (one chosen in a caption, one in the story) carry the higher score.
+        var bestScore: [[Int]: Double] = [:]
+        for c in chosen { bestScore[[c.zhTextID, c.enTextID]] = max(bestScore[[c.zhTextID, c.enTextID]] ?? 0, c.score) }
+        for k in chosen.indices { chosen[k].score = bestScore[[chosen[k].zhTextID, chosen[k].enTextID]] ?? chosen[k].score }
         var pairs = chosen.map { c in
             PagePair(
                 zh: c.zh, en: c.en, zhText: c.zh.map { zh[$0].text }.joined(),
