@@ -157,10 +157,10 @@ struct AlignCommand: ParsableCommand {
             var out: [UInt8] = []
             for c in candidates {
                 let line = "\(c.zh.lowerBound)\t\(c.zh.upperBound)\t\(c.en.lowerBound)\t\(c.en.upperBound)\t"
-                    + "\(c.zhCoverage)\t\(c.enCoverage)\t\(c.lengthDeviation)\t\(c.sameZone ? 1 : 0)\t\(c.score)\t\(c.margin)\t"
+                    + "\(c.zhCoverage)\t\(c.enCoverage)\t\(c.lengthDeviation)\t\(c.sameZone ? 1 : 0)\t\(c.score)\t\(c.scoredEvidence.margin)\t"
                     + "\(zh[c.zh.lowerBound].zone?.rawValue ?? "-")\t\(en[c.en.lowerBound].zone?.rawValue ?? "-")\t"
                     + TextCleaning.tsvField(c.zh.map { zh[$0].text }.joined()) + "\t"
-                    + TextCleaning.tsvField(c.en.map { en[$0].text }.joined(separator: " ")) + "\t\(c.zhShare)\t\(c.enShare)\n"
+                    + TextCleaning.tsvField(c.en.map { en[$0].text }.joined(separator: " ")) + "\t\(c.scoredEvidence.zh)\t\(c.scoredEvidence.en)\n"
                 out += Array(line.utf8)
             }
             Terminal.write(out)

@@ -58,19 +58,9 @@ struct Bits128: Equatable {
     /// Sums of `a[k]` and of `b[k]` over the set bits, in one walk.
     @inline(__always) func weightedSums(_ a: UnsafeBufferPointer<Float>, _ b: UnsafeBufferPointer<Float>) -> (Float, Float) {
         var sum = (Float(0), Float(0))
-        var x = lo
-        while x != 0 {
-            let k = x.trailingZeroBitCount
-            sum.0 += a[k]
-            sum.1 += b[k]
-            x &= x - 1
-        }
-        x = hi
-        while x != 0 {
-            let k = 64 + x.trailingZeroBitCount
-            sum.0 += a[k]
-            sum.1 += b[k]
-            x &= x - 1
+        forEachIndex {
+            sum.0 += a[$0]
+            sum.1 += b[$0]
         }
         return sum
     }
@@ -78,16 +68,7 @@ struct Bits128: Equatable {
     /// Sum of `weights[k]` over the set bits.
     @inline(__always) func weightedSum(_ weights: UnsafeBufferPointer<Float>) -> Float {
         var sum: Float = 0
-        var x = lo
-        while x != 0 {
-            sum += weights[x.trailingZeroBitCount]
-            x &= x - 1
-        }
-        x = hi
-        while x != 0 {
-            sum += weights[64 + x.trailingZeroBitCount]
-            x &= x - 1
-        }
+        forEachIndex { sum += weights[$0] }
         return sum
     }
 }

@@ -94,6 +94,8 @@ public final class PageAligner {
         /// Both sides are leads, or both captions: the articles' opening sentences report
         /// the same fact, and captions often describe the same photo.
         public var parallelZones = false
+        /// Both sides are titles.
+        public var titles = false
         /// The calibrated probability that the pair translates.
         public var score: Double
         /// Ids of the two sides' texts: equal ids, equal text (repeats on the page).
@@ -106,10 +108,23 @@ public final class PageAligner {
         /// How strongly this candidate competes with another for a segment: its similarity,
         /// less 0.2 for each segment beyond one a side. A rival that needs more sentences
         /// is a less likely account of them (the score charges a candidate about 0.4 of
-        /// similarity for each; 0.2 measured best on news-dev, leave-one-page-out, among
-        /// 0.1 to 0.5): without this, a run of four Chinese sentences paired with some
-        /// English sentence outweighs the one sentence of it that translates another.
+        /// similarity for each). On news-dev, leave-one-page-out, 0.2 and 0.3 measured
+        /// alike, 0.1 lost a pair at 0.5 and 0.5 added a false one at 0.6. Without this, a
+        /// run of four Chinese sentences paired with some English sentence outweighs the
+        /// one sentence of it that translates another.
         var rivalStrength: Double { similarity - 0.2 * Double(zh.count + en.count - 2) }
+
+        /// No rival is left to measure it against: a title (a page has one headline a
+        /// language), or the last free sentences of two captions. What one text says that
+        /// the other page never mentions is then what tells the two apart, so the score
+        /// reads plain coverage instead of the shares, and no margin.
+        public var unrivalled: Bool { titles || completesCaption }
+
+        /// What the score reads of the evidence: the shares and the margin, or, unrivalled,
+        /// the plain coverages and no margin.
+        public var scoredEvidence: (zh: Double, en: Double, margin: Double) {
+            unrivalled ? (zhCoverage, enCoverage, 0) : (zhShare, enShare, margin)
+        }
     }
 
     /// Aligns a zoned page.
@@ -173,18 +188,18 @@ public final class PageAligner {
         for c in chosen {
             for other in candidates where other.zhTextID == c.zhTextID && other.enTextID == c.enTextID {
                 guard !other.zh.contains(where: { usedZh[$0] }), !other.en.contains(where: { usedEn[$0] }) else { continue }
-                var repeated = other
-                repeated.score = c.score
-                chosen.append(repeated)
+                chosen.append(other)
                 for s in other.zh { usedZh[s] = true }
                 for t in other.en { usedEn[t] = true }
             }
         }
         // The same two texts translate each other as much wherever they stand: pairs of
-        // equal texts (one chosen in a caption, one in the story) carry the higher score.
-        var bestScore: [[Int]: Double] = [:]
-        for c in chosen { bestScore[[c.zhTextID, c.enTextID]] = max(bestScore[[c.zhTextID, c.enTextID]] ?? 0, c.score) }
-        for k in chosen.indices { chosen[k].score = bestScore[[chosen[k].zhTextID, chosen[k].enTextID]] ?? chosen[k].score }
+        // equal texts (one chosen in a caption, one in the story, or a repeat) carry the
+        // highest score among them.
+        func texts(_ c: Candidate) -> Int64 { Int64(c.zhTextID) << 32 | Int64(c.enTextID) }
+        var bestScore: [Int64: Double] = [:]
+        for c in chosen { bestScore[texts(c)] = max(bestScore[texts(c)] ?? 0, c.score) }
+        for k in chosen.indices { chosen[k].score = bestScore[texts(chosen[k])] ?? chosen[k].score }
         var pairs = chosen.map { c in
             PagePair(
                 zh: c.zh, en: c.en, zhText: c.zh.map { zh[$0].text }.joined(),
@@ -243,6 +258,7 @@ public final class PageAligner {
                 var c = Candidate(
                     zh: zg, en: eg, zhCoverage: 0, enCoverage: 0, lengthDeviation: 0, sameZone: zZone == eZone, score: 0)
                 c.parallelZones = zZone == eZone && (zZone == .lead || zZone == .caption)
+                c.titles = zZone == .title
                 switch zZone {
                 case .dateline:
                     c.score = datelinesMatch(zh[zg.lowerBound].text, en[eg.lowerBound].text) ? 0.95 : 0
@@ -252,11 +268,7 @@ public final class PageAligner {
                     }
                 default:
                     let e = evidence.measure(zg, eg, model: model, table: table)
-                    (c.zhCoverage, c.enCoverage) = (e.zhCoverage, e.enCoverage)
-                    // Two headlines differ by what one says and the other article never
-                    // mentions, and a title has no rival to be measured against: its plain
-                    // coverage stands for its share.
-                    (c.zhShare, c.enShare) = zZone == .title ? (e.zhCoverage, e.enCoverage) : (e.zhShare, e.enShare)
+                    (c.zhCoverage, c.enCoverage, c.zhShare, c.enShare) = (e.zhCoverage, e.enCoverage, e.zhShare, e.enShare)
                     let lz = Double(zg.reduce(0) { $0 + model.zh[$1].length })
                     let le = Double(eg.reduce(0) { $0 + model.en[$1].length })
                     c.lengthDeviation = abs(log(max(le, 1) / (Self.lengthRatio * max(lz, 1))))
@@ -391,8 +403,7 @@ public final class PageAligner {
                     break
                 }
             }
-            // Titles have no rivals to be measured against: their margin says nothing.
-            candidates[k].margin = zh[c.zh.lowerBound].zone == .title ? 0 : c.similarity - best
+            candidates[k].margin = c.similarity - best
         }
     }
 
@@ -519,9 +530,8 @@ public struct PageCalibration: Sendable {
     public var coefficients: [Double] { [k.0, k.1, k.2, k.3, k.4, k.5, k.6] }
     /// The coefficients, unpacked (the score is computed for every candidate and choice).
     private let k: (Double, Double, Double, Double, Double, Double, Double)
-    /// Added to the logit of a pair that completes two captions already paired (scored,
-    /// like a title, on plain coverage and without a margin: no rival is left): set by
-    /// hand (too rare in news-dev to fit).
+    /// Added to the logit of a pair that completes two captions already paired (see
+    /// ``PageAligner/Candidate/unrivalled``): set by hand (too rare in news-dev to fit).
     public var captionCompletion: Double
     /// Added to the logit of lead↔lead and caption↔caption candidates, set by hand.
     public var parallelZonePrior: Double
@@ -560,13 +570,10 @@ public struct PageCalibration: Sendable {
 
     /// The probability for candidate `c`.
     public func probability(_ c: PageAligner.Candidate) -> Double {
-        // The last free sentences of two captions have no rival left, like titles: they are
-        // scored on plain coverage, without a margin.
-        let alone = c.completesCaption
+        let e = c.scoredEvidence
         let z =
-            k.0 + k.1 * (alone ? c.zhCoverage : c.zhShare) + k.2 * (alone ? c.enCoverage : c.enShare)
-            + k.3 * c.lengthDeviation + (c.sameZone ? k.4 : 0) + k.5 * Double(c.zh.count + c.en.count - 2)
-            + k.6 * (alone ? 0 : c.margin) + (c.completesCaption ? captionCompletion : 0)
+            k.0 + k.1 * e.zh + k.2 * e.en + k.3 * c.lengthDeviation + (c.sameZone ? k.4 : 0)
+            + k.5 * Double(c.zh.count + c.en.count - 2) + k.6 * e.margin + (c.completesCaption ? captionCompletion : 0)
             + (c.parallelZones ? parallelZonePrior : 0)
         return 1 / (1 + exp(-z))
     }

@@ -145,7 +145,7 @@ public final class PageZoner {
         guard !bytes.isEmpty else { return true }
         func has(_ needle: [UInt8]) -> Bool { bytes.containsRun(needle) }
         let length = bytes.reduce(0) { $1 & 0xC0 != 0x80 ? $0 + 1 : $0 }
-        let endsSentence = sentenceEnds.contains(where: { bytes.count >= $0.count && bytes.suffix($0.count).elementsEqual($0) })
+        let endsSentence = sentenceEnds.contains(where: { bytes.ends(with: $0) })
         // The tests for page furniture that does not end like a sentence, cheapest first.
         if !endsSentence && length <= 120 {
             if length <= 80 && breadcrumbMarks.contains(where: has) { return true }
