@@ -41,6 +41,17 @@ struct Bits128: Equatable {
 
     @inline(__always) static func | (a: Bits128, b: Bits128) -> Bits128 { Bits128(lo: a.lo | b.lo, hi: a.hi | b.hi) }
 
+    @inline(__always) func contains(_ k: Int) -> Bool {
+        k < 64 ? (lo >> UInt64(k)) & 1 == 1 : k < 128 ? (hi >> UInt64(k - 64)) & 1 == 1 : false
+    }
+
+    /// These bits and, for each stand-in set among them, the words it stands for.
+    @inline(__always) func withStandIns(_ standIns: [(token: Int, words: Bits128)]) -> Bits128 {
+        var result = self
+        for s in standIns where contains(s.token) { result = result | s.words }
+        return result
+    }
+
     /// Calls `body` with the index of each set bit, lowest first.
     @inline(__always) func forEachIndex(_ body: (Int) -> Void) {
         var x = lo

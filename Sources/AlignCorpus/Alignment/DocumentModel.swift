@@ -69,7 +69,11 @@ struct DocumentModel {
                 logf(1 + nz / Float(zhDF[Int(u.keyID)])) * (u.translations.isEmpty ? Self.untranslatableWeight : 1)
             }
         }
-        enWeights = en.map { s in s.tokens.prefix(Self.maxUnits).map { logf(1 + ne / Float(max(enDF.count($0), 1))) } }
+        enWeights = en.map { s in
+            var weights = s.tokens.prefix(Self.maxUnits).map { logf(1 + ne / Float(max(enDF.count($0), 1))) }
+            for standIn in s.standIns where standIn.token < weights.count { weights[standIn.token] = 0 }
+            return weights
+        }
         zhTotal = zhWeights.map { $0.reduce(0, +) }
         enTotal = enWeights.map { $0.reduce(0, +) }
     }
@@ -268,7 +272,7 @@ struct PairTable {
                 }
                 let index = offset[s] + t - first[s]
                 zhMasks[index] = zh
-                enMasks[index] = en
+                enMasks[index] = model.en[t].standIns.isEmpty ? en : en.withStandIns(model.en[t].standIns)
             }
         }
     }

@@ -53,11 +53,13 @@ struct GroupScorer {
         var enCovered: Float = 0
         var enTotal: Float = 0
         for t in en {
-            for (k, x) in model.en[t].tokens.prefix(DocumentModel.maxUnits).enumerated() {
-                let w = model.enWeights[t][k]
-                enTotal += w
-                if stamps.zh[Int(x)] == stamp { enCovered += w }
+            var covered = Bits128()
+            for (k, x) in model.en[t].tokens.prefix(DocumentModel.maxUnits).enumerated() where stamps.zh[Int(x)] == stamp {
+                covered.set(k)
             }
+            let withStandIns = covered.withStandIns(model.en[t].standIns)
+            enCovered += model.enWeights[t].withUnsafeBufferPointer { withStandIns.weightedSum($0) }
+            enTotal += model.enTotal[t]
         }
         return (zhTotal > 0 ? Double(zhCovered / zhTotal) : 0, enTotal > 0 ? Double(enCovered / enTotal) : 0)
     }

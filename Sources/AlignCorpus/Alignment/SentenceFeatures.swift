@@ -24,6 +24,12 @@ public struct EnglishSentence: Sendable {
     public var tokens: [Int32]
     /// Length in characters, spaces excluded.
     public var length: Int
+    /// Tokens that stand for words of the sentence rather than being words: a joined name
+    /// (`xijinping` for `Xi Jinping`) or a word's transliteration skeleton. Each weighs
+    /// nothing itself; covering it covers the tokens (indices in `tokens`) of the words it
+    /// stands for. Without this a title-case headline counted each word up to three times,
+    /// twice as forms nothing could cover.
+    var standIns: [(token: Int, words: Bits128)] = []
 }
 
 /// English ids: the lexicon's stems first, then words the lexicon does not know, kept
@@ -109,6 +115,31 @@ public final class FeatureExtractor {
     static let functionCharacters: Set<Unicode.Scalar> = Set(
         "的地得之了着过在于对向从以为由把被给跟同与和及并或而但是有将会要能可应这那此其该也就所等个".unicodeScalars)
 
+    /// Whether token `i`, the single character `c`, belongs to the date or year its number
+    /// token gives (`7月2日`, `31日`, `2024年`), as `July` in `July 2` does: 日 after a
+    /// month's day or Arabic digits, 月 between two numbers, 号 after a month's day, 年 after
+    /// four digits. (`三年`, three years, and `一日`, one day, keep theirs.)
+    private func isDatePart(
+        _ tokens: [KeyExtractor.TokenSpan], _ i: Int, _ c: UInt32, bytes: UnsafeBufferPointer<UInt8>
+    ) -> Bool {
+        guard i > 0, tokens[i - 1].isNumeric, tokens[i - 1].end == tokens[i].start else { return false }
+        func isCharacter(_ k: Int, _ scalar: UInt32) -> Bool {
+            guard k >= 0, k < tokens.count, tokens[k].isSingleHan else { return false }
+            var c: UInt32 = 0
+            UnsafeBufferPointer(rebasing: bytes[tokens[k].start..<tokens[k].end]).forEachScalarValue { c = $0 }
+            return c == scalar
+        }
+        let digits = bytes[tokens[i - 1].start..<tokens[i - 1].end]
+        let arabic = digits.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+        switch c {
+        case 0x65E5: return arabic || isCharacter(i - 2, 0x6708)  // 日
+        case 0x6708: return i + 1 < tokens.count && tokens[i + 1].isNumeric && tokens[i + 1].start == tokens[i].end  // 月
+        case 0x53F7: return isCharacter(i - 2, 0x6708)  // 号
+        case 0x5E74: return arabic && digits.count == 4  // 年
+        default: return false
+        }
+    }
+
     /// Units of a Chinese sentence: lexicon words found by longest match over ICU's words,
     /// runs of single characters as possible names (their pinyin forms, plus the
     /// characters' own translations), and numbers.
@@ -118,7 +149,12 @@ public final class FeatureExtractor {
         var units = normalized.withUTF8 { chineseUnits(tokens, bytes: $0) }
         for n in NumberExtractor.numbers(in: normalized) {
             let key = Self.numberToken(n)
-            units.append(makeUnit(key, [vocabulary.id(key)][...]))
+            var translations = [vocabulary.id(key)]
+            if case .day(let d) = n {
+                // `31日` is a date's day, or (older prose) `three days`: its 日 is left to it.
+                translations += [vocabulary.id(Self.numberToken(.value(Double(d)))), vocabulary.id(EnglishStemmer.stem("day"))]
+            }
+            units.append(makeUnit(key, translations[...]))
         }
         return ChineseSentence(units: units, length: Self.length(text))
     }
@@ -133,6 +169,12 @@ public final class FeatureExtractor {
         while i < tokens.count {
             let token = tokens[i]
             if !token.isWord || token.isNumeric {
+                i += 1
+                continue
+            }
+            // A Latin word (`WTT`, `APEC`, `G20`) is the English word itself.
+            if let latin = latinWord(piece(token.start, token.end)) {
+                units.append(makeUnit(text(token.start, token.end), latin))
                 i += 1
                 continue
             }
@@ -176,6 +218,10 @@ public final class FeatureExtractor {
                     i += 1
                     continue
                 }
+                if isDatePart(tokens, i, c, bytes: bytes) {
+                    i += 1
+                    continue
+                }
             }
             if let t = lexicon.translations(ofUTF8: piece(token.start, token.end)) {
                 if !t.isEmpty { units.append(makeUnit(text(token.start, token.end), t)) }  // else a function word
@@ -193,6 +239,23 @@ public final class FeatureExtractor {
             i += 1
         }
         return units
+    }
+
+    /// What a word of ASCII letters and digits (two or more, one a letter at least) in
+    /// Chinese text may translate to: the ids the English word gives (an acronym's
+    /// expansion included), and whatever the lexicon lists for it. Nil for other words.
+    private func latinWord(_ bytes: UnsafeBufferPointer<UInt8>) -> ArraySlice<Int32>? {
+        func isLetter(_ b: UInt8) -> Bool { b | 0x20 >= 0x61 && b | 0x20 <= 0x7A }
+        guard bytes.count >= 2, bytes.allSatisfy({ isLetter($0) || $0 >= 0x30 && $0 <= 0x39 }), bytes.contains(where: isLetter)
+        else { return nil }
+        let word = String(decoding: bytes, as: UTF8.self)
+        var ids = lexicon.translations(ofUTF8: bytes).map(Array.init) ?? []
+        let stems = EnglishStemmer.acronyms[word.uppercased()] ?? (EnglishStemmer.stopWords.contains(word) ? [] : [word])
+        for stem in stems.map({ EnglishStemmer.stem($0.trimmingApostrophes) }) {
+            let id = vocabulary.id(stem)
+            if !ids.contains(id) { ids.append(id) }
+        }
+        return ids[...]
     }
 
     /// The document's unit keys, numbered in order of first appearance: their ids.
@@ -287,6 +350,8 @@ public final class FeatureExtractor {
         /// The ids of its stems, in order.
         var stemIDs: [Int32]
         var capital: Bool
+        /// A month name: next to a day number it is part of a date, not a word of its own.
+        var month: Bool
         /// The id of its transliteration skeleton (capitalised words).
         var skeletonID: Int32?
     }
@@ -311,7 +376,7 @@ public final class FeatureExtractor {
         }
         let skeleton = capital ? Transliteration.englishSkeleton(lower) : nil
         let word = EnglishWord(
-            lower: lower, stemIDs: stems.map { vocabulary.id($0) }, capital: capital,
+            lower: lower, stemIDs: stems.map { vocabulary.id($0) }, capital: capital, month: NumberExtractor.isMonth(lower),
             skeletonID: skeleton.map { vocabulary.id($0) })
         if englishWords.count < 200_000 {
             _ = englishWordIndex.insert(bytes)
@@ -327,31 +392,73 @@ public final class FeatureExtractor {
         let numbers = NumberExtractor.numbers(in: text.utf8.allSatisfy { $0 < 0x80 } ? text : Self.folded(text))
         let spans = keys.englishWordSpans(of: text)
         var bytes = text
-        var ids: [Int32] = bytes.withUTF8 { b in
-            var ids: [Int32] = []
-            ids.reserveCapacity(32)
-            var previousCapital: (text: String, end: Int)?
-            for span in spans {
+        var tokens = EnglishTokens()
+        bytes.withUTF8 { b in
+            var previousCapital: (text: String, words: Bits128, end: Int)?
+            for (k, span) in spans.enumerated() {
                 let isNumeric = span.ruleStatus == 100
                 let word = englishWord(UnsafeBufferPointer(rebasing: b[span.start..<span.end]), isNumeric: isNumeric)
-                for id in word.stemIDs where !ids.contains(id) { ids.append(id) }
+                // `March 31`, `2 July`: the date's number token says it all.
+                let inDate =
+                    word.month && (k + 1 < spans.count && spans[k + 1].ruleStatus == 100 || k > 0 && spans[k - 1].ruleStatus == 100)
+                // An acronym's expansion (`US`: united, states) is one word: its first
+                // stem, the others standing in for it.
+                var words = Bits128()
+                if let first = word.stemIDs.first, !inDate { words.set(tokens.word(first)) }
+                for id in word.stemIDs.dropFirst() where !inDate { tokens.standIn(id, for: words) }
                 if word.capital && !isNumeric {
                     if let previous = previousCapital, span.start - previous.end <= 1 {
-                        let id = vocabulary.id(previous.text + word.lower)
-                        if !ids.contains(id) { ids.append(id) }
+                        tokens.standIn(vocabulary.id(previous.text + word.lower), for: previous.words | words)
                     }
-                    if let id = word.skeletonID, !ids.contains(id) { ids.append(id) }
-                    previousCapital = (word.lower, span.end)
+                    if let id = word.skeletonID { tokens.standIn(id, for: words) }
+                    previousCapital = (word.lower, words, span.end)
                 } else {
                     previousCapital = nil
                 }
             }
-            return ids
         }
         for n in numbers {
-            let id = vocabulary.id(Self.numberToken(n))
-            if !ids.contains(id) { ids.append(id) }
+            var word = Bits128()
+            word.set(tokens.word(vocabulary.id(Self.numberToken(n))))
+            // `March 31` is also what `31日` says.
+            if case .date(_, let day) = n { tokens.standIn(vocabulary.id(Self.numberToken(.day(day))), for: word) }
         }
-        return EnglishSentence(tokens: ids, length: Self.length(text))
+        return EnglishSentence(
+            tokens: tokens.ids, length: Self.length(text),
+            standIns: tokens.standIns.indices.compactMap { k in tokens.standIns[k].map { (k, $0) } })
+    }
+}
+
+/// The distinct tokens of an English sentence as they are collected: words, and stand-ins
+/// for words (see ``EnglishSentence/standIns``).
+private struct EnglishTokens {
+    var ids: [Int32] = []
+    /// Per token, the words it stands for, or nil for a word.
+    var standIns: [Bits128?] = []
+
+    init() {
+        ids.reserveCapacity(32)
+        standIns.reserveCapacity(32)
+    }
+
+    /// The index of word `id`, added when new (a stand-in with the same id becomes a word).
+    mutating func word(_ id: Int32) -> Int {
+        if let k = ids.firstIndex(of: id) {
+            standIns[k] = nil
+            return k
+        }
+        ids.append(id)
+        standIns.append(nil)
+        return ids.count - 1
+    }
+
+    /// Adds `id` as a stand-in for the words `words` (more words when it is one already).
+    mutating func standIn(_ id: Int32, for words: Bits128) {
+        if let k = ids.firstIndex(of: id) {
+            if let known = standIns[k] { standIns[k] = known | words }
+            return
+        }
+        ids.append(id)
+        standIns.append(words)
     }
 }

@@ -5,6 +5,9 @@ public enum NumberKey: Hashable, Sendable, CustomStringConvertible {
     case value(Double)
     /// A day of a month, without the year.
     case date(month: Int, day: Int)
+    /// A day whose month is left unsaid (`31日`: Chinese news dates the current month's
+    /// events by the day alone).
+    case day(Int)
 
     /// `2000`, `1.5`, or `7/2` for a date.
     public var description: String {
@@ -13,6 +16,8 @@ public enum NumberKey: Hashable, Sendable, CustomStringConvertible {
             return v == v.rounded() && abs(v) < 1e15 ? String(Int64(v)) : String(v)
         case .date(let m, let d):
             return "\(m)/\(d)"
+        case .day(let d):
+            return "*/\(d)"
         }
     }
 }
@@ -116,6 +121,11 @@ public enum NumberExtractor {
 
     static let may = pack(Array("may".unicodeScalars)[...])!
 
+    /// True for an English month name or its abbreviation, in any case.
+    static func isMonth(_ word: String) -> Bool {
+        pack(Array(word.unicodeScalars)[...]).map { englishMonths[$0] != nil } ?? false
+    }
+
     /// A 1,024-bit filter of the packed number, month and multiplier words: most words of a
     /// sentence are none of them and skip the table lookups.
     static let wordFilter: [UInt64] = {
@@ -145,7 +155,7 @@ public enum NumberExtractor {
             let c = s[i]
             if isDigit(c) {
                 var value = readArabic(s, &i)
-                if let date = chineseDate(month: value, s, &i) {
+                if let date = chineseDate(month: value, s, &i) ?? chineseDay(value, s, &i) {
                     result.append(date)
                     continue
                 }
@@ -267,6 +277,14 @@ public enum NumberExtractor {
         guard day >= 1, day <= 31, j < s.count, s[j] == "日" || s[j] == "号" else { return nil }
         i = j + 1
         return .date(month: Int(month), day: Int(day))
+    }
+
+    /// `31日` (no month before it): a day. Arabic digits only: news writes days so, and
+    /// older prose's `一日` is `one day`.
+    static func chineseDay(_ value: Double, _ s: [Unicode.Scalar], _ i: inout Int) -> NumberKey? {
+        guard value >= 1, value <= 31, value == value.rounded(), i < s.count, s[i] == "日" else { return nil }
+        i += 1
+        return .day(Int(value))
     }
 
     /// The ASCII word (packed) after optional spaces/hyphens at `i`, and the index after it.

@@ -7,6 +7,7 @@ import Testing
     init() throws {
         let lexicon = Lexicon([
             "我们": ["we"], "图书": ["book"], "报纸": ["newspaper"], "的": ["possessive particle"], "和": ["and", "harmony"],
+            "会见": ["to meet with"], "冠军赛": ["championship"], "美国": ["United States"], "习近平": ["Xi Jinping"],
         ])
         extractor = FeatureExtractor(lexicon: lexicon, keys: try KeyExtractor())
     }
@@ -44,5 +45,43 @@ import Testing
         let typographic = extractor.english("China’s economy and the world‘s books.").tokens
         #expect(ascii == typographic)
         #expect(extractor.english("China’s").tokens == extractor.english("China").tokens)
+    }
+
+    /// Coverage of English sentence `en` by Chinese sentence `zh`, as the aligners measure it.
+    func coverage(_ zh: String, _ en: String) -> (zh: Double, en: Double) {
+        extractor.reset()
+        let model = DocumentModel(zh: [extractor.chinese(zh)], en: [extractor.english(en)])
+        var scorer = GroupScorer(model: model, stamps: StampArrays())
+        return scorer.coverage(0..<1, 0..<1)
+    }
+
+    @Test func joinedNamesAndSkeletonsStandInForTheirWords() {
+        // `Xi Jinping` also gives `xijinping` and transliteration skeletons; they stand for
+        // the two words and weigh nothing themselves.
+        let sentence = extractor.english("Xi Jinping met Tokayev.")
+        let standIns = Set(sentence.standIns.map(\.token))
+        let words = sentence.tokens.indices.filter { !standIns.contains($0) }.map { sentence.tokens[$0] }
+        #expect(words == extractor.english("xi jinping meet tokayev").tokens)
+        #expect(!standIns.isEmpty)
+        // A title-case headline is covered word by word, not diluted by its stand-ins.
+        #expect(coverage("习近平会见托卡耶夫。", "Xi Jinping Meets Tokayev").en == 1)
+    }
+
+    @Test func anAcronymIsOneWord() {
+        let sentence = extractor.english("US")
+        #expect(sentence.tokens.count - sentence.standIns.count == 1)
+        #expect(coverage("美国", "the US").en == 1)
+    }
+
+    @Test func aDayWithoutItsMonthMatchesTheFullDate() {
+        #expect(coverage("31日会见", "met on March 31") == (1, 1))
+        #expect(coverage("7月2日会见", "met on 2 July") == (1, 1))
+    }
+
+    @Test func latinWordsInChineseTextAreTheEnglishWords() {
+        // `WTT` in Chinese text is not 万 (W) and an unknown word: it is WTT.
+        let units = extractor.chinese("WTT冠军赛").units
+        #expect(units.map(\.key) == ["wtt", "冠军赛"])
+        #expect(coverage("WTT冠军赛", "WTT Championship") == (1, 1))
     }
 }

@@ -10,6 +10,9 @@ import Testing
         ("7月2日晚", [.date(month: 7, day: 2)]),
         ("七月二日", [.date(month: 7, day: 2)]),
         ("2024年7月2日", [.value(2024), .date(month: 7, day: 2)]),
+        ("31日下午", [.day(31)]),  // the month left unsaid
+        ("有一日", [.value(1)]),  // one day, not a date
+        ("331日", [.value(331)]),
         ("超过120亿美元", [.value(1.2e10)]),
         ("1.5万人", [.value(15000)]),
         ("一万五千", [.value(15000)]),
