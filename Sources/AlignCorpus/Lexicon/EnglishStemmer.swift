@@ -50,15 +50,24 @@ public enum EnglishStemmer {
         "lay": "lie", "lain": "lie", "laid": "lay", "hung": "hang", "struck": "strike", "stuck": "stick",
         "swept": "sweep", "wept": "weep", "crept": "creep", "dealt": "deal", "dug": "dig", "fed": "feed",
         "fled": "flee", "shot": "shoot", "shut": "shut", "understood": "understand", "won": "win", "wound": "wind",
+        "drove": "drive", "driven": "drive", "froze": "freeze", "frozen": "freeze", "beaten": "beat", "arose": "arise",
+        "arisen": "arise", "undertook": "undertake", "undertaken": "undertake", "withdrew": "withdraw",
+        "withdrawn": "withdraw", "tore": "tear", "torn": "tear", "swore": "swear", "sworn": "swear", "sank": "sink",
+        "sunk": "sink", "spun": "spin", "shone": "shine", "forbade": "forbid", "forbidden": "forbid",
         "lit": "light", "his": "he", "him": "he", "her": "she", "hers": "she", "me": "i", "my": "i", "mine": "i",
         "us": "we", "our": "we", "ours": "we", "them": "they", "your": "you", "yours": "you", "lives": "life",
         "wives": "wife", "knives": "knife", "leaves": "leaf", "wolves": "wolf", "halves": "half",
         "countries": "country", "cities": "city", "chinese": "china",
     ]
 
-    /// The matching key of a lower-case English word.
+    /// The matching key of a lower-case English word. An irregular form is stemmed as its
+    /// regular base is (`made` → `make` → `mak`, as `make` itself gives).
     public static func stem(_ word: String) -> String {
-        if let known = irregular[word] { return known }
+        regularStem(irregular[word] ?? word)
+    }
+
+    /// The matching key of a word by the suffix rules alone.
+    static func regularStem(_ word: String) -> String {
         var w = Array(word.utf8)
         guard w.count > 3, w.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return word }
         unifySpelling(&w)

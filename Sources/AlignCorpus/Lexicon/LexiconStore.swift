@@ -83,7 +83,9 @@ public enum LexiconStore {
 /// The binary cache: magic, version, then the lexicon's arrays as counted little-endian
 /// sections, loaded with one copy each.
 enum LexiconCacheFormat {
-    static let version: UInt32 = 7
+    /// Raised whenever the cached content would differ: the layout, or how glosses become
+    /// stems (EnglishStemmer, CEDICTReader).
+    static let version: UInt32 = 8
     static let magic: [UInt8] = Array("ACLX".utf8)
 
     static func encode(_ lexicon: Lexicon) -> [UInt8] {

@@ -57,6 +57,10 @@ import Testing
 
     @Test func stemmerMeetsInflections() {
         #expect(EnglishStemmer.stem("said") == EnglishStemmer.stem("say"))
+        // Irregular forms meet their base as the regular rules stem it.
+        for (form, base) in [("made", "make"), ("took", "take"), ("driven", "drive"), ("wrote", "write"), ("came", "come")] {
+            #expect(EnglishStemmer.stem(form) == EnglishStemmer.stem(base), "\(form)")
+        }
         #expect(EnglishStemmer.stem("countries") == EnglishStemmer.stem("country"))
         #expect(EnglishStemmer.stem("watched") == EnglishStemmer.stem("watch"))
         #expect(EnglishStemmer.stem("running") == EnglishStemmer.stem("run"))
