@@ -116,7 +116,7 @@ public final class PageZoner {
 
     // MARK: Recognisers
 
-    static let chineseMetadata = ["来源", "作者", "编辑", "责编", "发布", "时间", "日期", "撰写", "记者", "通讯员", "字号", "浏览"]
+    static let chineseMetadata = ["来源", "作者", "编辑", "责编", "发布", "时间", "日期", "撰写", "记者", "通讯员", "字号", "浏览", "分享到"]
     static let englishMetadata = ["updated", "source", "editor", "published", "posted", "by", "web editor", "author"]
     /// `来源:`, `来源：`, `来源 :` … as bytes.
     static let chineseMetadataNeedles: [[UInt8]] = chineseMetadata.flatMap { key in
@@ -169,7 +169,10 @@ public final class PageZoner {
             }
         } else {
             if length <= 80 && !endsSentence && has(Self.slash) { return true }
-            let lower = lowered(length <= 100 ? bytes[...] : bytes.prefix(Self.englishMetadataPrefixLength))
+            if length <= 60 && !endsSentence && isBreadcrumb(bytes) { return true }
+            var lower = lowered(length <= 100 ? bytes[...] : bytes.prefix(Self.englishMetadataPrefixLength + 1))
+            // `(Web editor: …)`, `[Editor: …]`
+            if lower.first == 0x28 || lower.first == 0x5B { lower.removeFirst() }
             if englishMetadataPrefixes.contains(where: { lower.starts(with: $0) }) { return true }
             if length <= 100 && lower.containsRun(Self.updated) { return true }
         }
@@ -188,6 +191,17 @@ public final class PageZoner {
     static let fullStop = Array("。".utf8)
     static let slash = Array(" / ".utf8)
     static let updated = Array("updated:".utf8)
+
+    /// `Home | World`, `News | China | Society`: two or more short parts (three words at most)
+    /// between bars.
+    static func isBreadcrumb(_ b: [UInt8]) -> Bool {
+        let parts = b.split(separator: 0x7C)  // |
+        return parts.count >= 2
+            && parts.allSatisfy { part in
+                let words = part.split(separator: 0x20)
+                return !words.isEmpty && words.count <= 3
+            }
+    }
 
     /// True when the text holds a time of day such as `08:58`.
     static func containsClockTime(_ b: [UInt8]) -> Bool {

@@ -14,7 +14,8 @@ let pageLexicon = Lexicon([
     "庆祝": ["celebrate"], "地标": ["landmark"], "青岛": ["Qingdao"], "新": ["new"], "港": ["harbour", "port"],
     "开港": ["open", "harbour"], "集装箱": ["container"], "处理": ["handle", "process"], "每年": ["every year", "a year"],
     "港口": ["harbour", "port"], "工人": ["worker"], "第一": ["first"], "船": ["ship", "boat"], "明天": ["tomorrow"],
-    "离港": ["leave", "depart"], "这是": ["this"],
+    "离港": ["leave", "depart"], "这是": ["this"], "秘鲁": ["Peru"], "签署": ["sign"], "渔业": ["fishery", "fishing"],
+    "合作": ["cooperation"], "协议": ["agreement"],
 ])
 
 private func align(_ name: String) throws -> PageAlignment {
@@ -46,23 +47,46 @@ private func pairs(_ alignment: PageAlignment) -> [String] {
         #expect(!zones.contains { $0.contains("■") })
     }
 
+    @Test func siteFurnitureAroundBothArticles() throws {
+        // Share buttons, a bar-separated breadcrumb and a bracketed web-editor line are not
+        // the story: the headlines and leads are found behind them.
+        let page = try PageReader.read(path: Fixtures.path("pages/fishery-site-furniture.txt"))
+        let zones = page.flatMap { p in p.segments.map { "\(p.paragraph.language) \($0.zone?.rawValue ?? "-") \($0.text.prefix(10))" } }
+        #expect(zones.contains("zh boilerplate 分享到："))
+        #expect(zones.contains("zh title 中国与秘鲁签署渔业合"))
+        #expect(zones.contains("zh lead 中国与秘鲁11日在利"))
+        #expect(zones.contains("en boilerplate Home | Wor"))
+        #expect(zones.contains("en title China, Per"))
+        #expect(zones.contains("en lead China and "))
+        #expect(zones.contains("en boilerplate (Web edito"))
+    }
+
     @Test func boilerplateLines() {
         for line in ["首页 >  头条", "发布时间:2024-07-03 08:52:21 | 来源:新华社 | 作者: | 责任编辑:丁素云", "(责任编辑:路子康 CN078)",
-            "【责任编辑:卫芸辉】", "31.05.2016  11:51"]
+            "【责任编辑:卫芸辉】", "31.05.2016  11:51", "分享到：", "2025-03-12 10:21:35　来源：新华网　【字号 大 中 小】"]
         {
             #expect(PageZoner.isBoilerplate(line, language: .zh), "\(line)")
         }
         for line in ["Updated: 2016-05-31 00:17", "Xinhua) 08:58, October 24, 2022", "Home / China / Society", "(Xinhua)",
-            "Xinhua | Updated: 2024-12-04 22:18"]
+            "Xinhua | Updated: 2024-12-04 22:18", "Home | World", "News | China | Society",
+            "(Web editor: Zhang Kaiwei, Liang Jun)", "[Editor: Li Ming]"]
         {
             #expect(PageZoner.isBoilerplate(line, language: .en), "\(line)")
         }
         #expect(!PageZoner.isBoilerplate("孙颖莎以12:10和11:8先下两城。", language: .zh))
         #expect(!PageZoner.isBoilerplate("The talks began at 10:30 on Monday.", language: .en))
+        // A headline with the site's name after a bar is still a headline.
+        #expect(!PageZoner.isBoilerplate("China, Peru sign fishery cooperation agreement | China Daily", language: .en))
     }
 }
 
 @Suite struct PageAlignerTests {
+    @Test func headlinesBehindSiteFurniturePair() throws {
+        let found = pairs(try align("fishery-site-furniture.txt"))
+        #expect(found.contains("中国与秘鲁签署渔业合作协议 | China, Peru sign fishery cooperation agreement | title"))
+        #expect(!found.contains { $0.contains("Web editor") || $0.contains("分享") || $0.contains("Home") })
+    }
+
     @Test func hardCasesOfOnePage() throws {
         let found = pairs(try align("bridge.txt"))
         // Caption sentences pair in crossed order.
