@@ -478,13 +478,18 @@ public final class PageAligner {
 
     static func creditsMatch(_ zh: ChineseCredit, _ en: [String]) -> Bool {
         if zh.syllables.joined() == en.joined() { return true }
-        guard zh.syllables.count == en.count else { return false }
+        guard zh.syllables.count == en.count, en.count <= 4 else { return false }
         return SurnameSpellings.spellings(of: zh.surname).contains(en[0])
     }
 
-    /// `新华社记者 谢环驰 摄` → `谢环驰`; `新华社记者张金加摄` → `张金加`.
+    /// `新华社记者 谢环驰 摄` → `谢环驰`; `新华社记者张金加摄` → `张金加`; `新华社发（王芳 摄）` →
+    /// `王芳`; `新华社记者 李明 王芳 摄` → `李明王芳` (two photographers, as `Li Ming, Wang Fang`).
     static func chineseCreditName(_ text: String) -> String? {
-        var s = Array(text.unicodeScalars).filter { $0 != " " && $0 != "(" && $0 != ")" && $0 != "（" && $0 != "）" }[...]
+        // Brackets go; spaces and enumeration commas stay, to separate names.
+        var s = Array(text.unicodeScalars).compactMap { c -> Unicode.Scalar? in
+            c == "(" || c == ")" || c == "（" || c == "）" ? nil : c == "、" || c == "，" || c == "," || c == "\u{3000}" ? " " : c
+        }[...]
+        while s.last == " " { s.removeLast() }
         guard let last = s.last, last == "摄" || last == "攝" else { return nil }
         s.removeLast()
         for marker in creditMarkers {
@@ -493,11 +498,17 @@ public final class PageAligner {
             while k >= 0 && !s.dropFirst(k).starts(with: marker) { k -= 1 }
             if k >= 0 { s = s.dropFirst(k + marker.count) }
         }
-        guard s.count >= 2, s.count <= 4, s.allSatisfy({ CharClass.isHan($0.value) || $0 == "·" }) else { return nil }
-        return String(String.UnicodeScalarView(s))
+        let names = s.split(separator: " ")
+        guard !names.isEmpty, names.count <= 3,
+            names.allSatisfy({ $0.count >= 2 && $0.count <= 4 && $0.allSatisfy { CharClass.isHan($0.value) || $0 == "·" } })
+        else { return nil }
+        return names.map { String(String.UnicodeScalarView($0)) }.joined()
     }
 
-    static let creditMarkers = ["记者", "記者", "通讯员", "通訊員", "摄影", "攝影"].map { Array($0.unicodeScalars) }
+    /// What comes before a photographer's name: `记者`, or `新华社发` (an agency's release).
+    static let creditMarkers = ["记者", "記者", "通讯员", "通訊員", "摄影", "攝影", "社发", "社發", "网发", "網發"].map {
+        Array($0.unicodeScalars)
+    }
 
     /// `(Xinhua/Xie Huanchi)` → `Xie Huanchi`; `[Photo by Wang Jiangbo/For China Daily]` →
     /// `Wang Jiangbo`; `[Photo/Xinhua]` → nil (no person).
@@ -514,11 +525,12 @@ public final class PageAligner {
             return nil
         }
         let name = inner.trimmingCharacters(in: " ")
-        let words = name.split(separator: " ")
-        guard words.count >= 1, words.count <= 4, words.allSatisfy({ $0.first?.isUppercase == true }),
+        // `Li Ming, Wang Fang`, `Li Ming and Wang Fang`: the names one after another.
+        let words = name.split(whereSeparator: { $0 == " " || $0 == "," }).filter { $0 != "and" }
+        guard words.count >= 1, words.count <= 9, words.allSatisfy({ $0.first?.isUppercase == true }),
             !["Xinhua", "IC", "China Daily", "CFP", "VCG"].contains(name)
         else { return nil }
-        return name
+        return words.joined(separator: " ")
     }
 }
 

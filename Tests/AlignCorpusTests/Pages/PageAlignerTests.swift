@@ -129,6 +129,11 @@ private func pairs(_ alignment: PageAlignment) -> [String] {
         #expect(aligner.creditsMatch("新华社记者张金加摄", "(Xinhua/Cheong Kam Ka)"))  // Cantonese spelling
         #expect(!aligner.creditsMatch("新华社记者 连振 摄", "[Photo by Wang Jiangbo/For China Daily]"))
         #expect(!aligner.creditsMatch("新华社记者 姚大伟 摄", "[Photo/Xinhua]"))
+        #expect(aligner.creditsMatch("新华社发（王芳 摄）", "(Photo by Wang Fang/Xinhua)"))  // an agency release
+        #expect(aligner.creditsMatch("人民网记者 刘佳摄", "[Photo by Liu Jia/People's Daily Online]"))
+        #expect(aligner.creditsMatch("新华社记者 李明 王芳 摄", "(Xinhua/Li Ming, Wang Fang)"))  // two photographers
+        #expect(aligner.creditsMatch("新华社记者 李明、王芳 摄", "(Xinhua/Li Ming and Wang Fang)"))
+        #expect(!aligner.creditsMatch("新华社记者 李明 王芳 摄", "(Xinhua/Li Ming)"))
         #expect(PageAligner.englishCreditName("[Photo by Wang Jiangbo/For China Daily]") == "Wang Jiangbo")
         #expect(PageAligner.chineseCreditName("新华社记者 谢环驰 摄") == "谢环驰")
         #expect(PageAligner.chineseCreditName("(记者李明 通讯员王五摄)") == "王五")  // the last-named
