@@ -138,7 +138,9 @@ public enum EnglishStemmer {
 
     /// Derivational suffixes, so that a gloss's verb meets the text's noun or adjective
     /// (`cooperate`, `cooperation`, `cooperative`; `region`, `regional`; `develop`,
-    /// `development`). Conservative: the remaining stem keeps at least four letters.
+    /// `development`; `organise`, `organisation`; `peace`, `peaceful`; `friend`,
+    /// `friendship`; `economy`, `economic`; `industry`, `industrial`). Conservative: the
+    /// remaining stem keeps at least four letters.
     private static func derivational(_ w: inout [UInt8]) {
         func strip(_ suffix: String, keep: String = "") -> Bool {
             let s = Array(suffix.utf8)
@@ -151,9 +153,17 @@ public enum EnglishStemmer {
         // `ative` all end as `at` (a final e is dropped afterwards).
         for _ in 0..<2 {
             let stripped =
-                strip("ation", keep: "at") || strip("ative", keep: "at") || strip("tion", keep: "t")
-                || strip("sion", keep: "s") || strip("ment") || strip("ive") || strip("ity") || strip("al")
-            if !stripped { return }
+                strip("isation", keep: "is") || strip("ation", keep: "at") || strip("ative", keep: "at")
+                || strip("tion", keep: "t") || strip("sion", keep: "s") || strip("ment") || strip("ive") || strip("ity")
+                || strip("al") || strip("ful") || strip("ous") || strip("ship")
+            if !stripped { break }
+        }
+        // `economic` and `economy`, `industri(al)` and `industry`: one stem.
+        if w.count >= 6 && w.suffix(2).elementsEqual("ic".utf8) {
+            w.removeLast(2)
+            w.append(0x79)
+        } else if w.count >= 5 && w.last == 0x69 {
+            w[w.count - 1] = 0x79
         }
     }
 

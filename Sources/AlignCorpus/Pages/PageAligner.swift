@@ -557,7 +557,7 @@ public struct PageCalibration: Sendable {
     /// sentences (a remark on the video link and a description of the photo) pair too at
     /// `--min-score 0.4`.
     public static let newsDev = PageCalibration(
-        coefficients: [-4.703, 2.735, 3.115, -0.995, 0.733, -1.542, 3.398], captionCompletion: 1.6, parallelZonePrior: 1.0)
+        coefficients: [-4.767, 2.862, 3.090, -1.003, 0.725, -1.531, 3.363], captionCompletion: 1.6, parallelZonePrior: 1.0)
 
     /// A calibration; `coefficients` must have one value per ``coefficientNames``.
     public init(coefficients: [Double], captionCompletion: Double, parallelZonePrior: Double) {

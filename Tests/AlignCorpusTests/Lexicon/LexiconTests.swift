@@ -58,7 +58,11 @@ import Testing
     @Test func stemmerMeetsInflections() {
         #expect(EnglishStemmer.stem("said") == EnglishStemmer.stem("say"))
         // Irregular forms meet their base as the regular rules stem it.
-        for (form, base) in [("made", "make"), ("took", "take"), ("driven", "drive"), ("wrote", "write"), ("came", "come")] {
+        for (form, base) in [("made", "make"), ("took", "take"), ("driven", "drive"), ("wrote", "write"), ("came", "come"),
+            // and derived forms theirs
+            ("economic", "economy"), ("industrial", "industry"), ("strategic", "strategy"), ("organization", "organize"),
+            ("peaceful", "peace"), ("friendship", "friend"), ("championship", "champion"), ("prosperous", "prosperity")]
+        {
             #expect(EnglishStemmer.stem(form) == EnglishStemmer.stem(base), "\(form)")
         }
         #expect(EnglishStemmer.stem("countries") == EnglishStemmer.stem("country"))
