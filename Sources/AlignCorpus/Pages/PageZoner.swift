@@ -161,6 +161,7 @@ public final class PageZoner {
         if language == .zh {
             let wrapped = bytes[0] == 0x28 || bytes[0] == 0x5B || bytes.starts(with: "（".utf8) || bytes.starts(with: "【".utf8)
             if wrapped && editorMarks.contains(where: has) && length <= 60 { return true }
+            if !endsSentence && length <= 30 && reporterMarks.contains(where: has) && isReporterLine(text) { return true }
             // Every metadata marker ends in a colon (`:`, or `：` whose bytes end in 9A).
             if length <= 120 && (bytes.contains(0x3A) || bytes.contains(0x9A)) && !has(Self.fullStop)
                 && chineseMetadataNeedles.contains(where: has)
@@ -187,6 +188,27 @@ public final class PageZoner {
     static let sourceLines: Set<[UInt8]> = Set(["(xinhua)", "（新华社）", "(新华社)", "(完)", "（完）"].map { Array($0.utf8) })
     /// Editor lines (`(编辑 李明)`).
     static let editorMarks: [[UInt8]] = ["编辑", "责编"].map { Array($0.utf8) }
+    /// Reporter lines (`本报记者 张三`).
+    static let reporterMarks: [[UInt8]] = ["记者", "記者", "通讯员"].map { Array($0.utf8) }
+
+    /// A reporter line of its own: `本报记者 张三`, `记者 李四 王五`, `新华社记者 李明、王芳` —
+    /// a short outlet (or nothing), 记者 or 通讯员, then names only (so not a photo credit,
+    /// which ends in 摄, nor a headline such as `外交部长答中外记者问`).
+    static func isReporterLine(_ text: String) -> Bool {
+        let s = Array(text.unicodeScalars)
+        var markerEnd: Int?
+        for marker in ["记者", "記者", "通讯员"].map({ Array($0.unicodeScalars) }) where s.count >= marker.count {
+            for k in stride(from: s.count - marker.count, through: 0, by: -1) where s[k..<(k + marker.count)].elementsEqual(marker) {
+                guard k <= 6, s[..<k].allSatisfy({ CharClass.isHan($0.value) }) else { return false }
+                markerEnd = max(markerEnd ?? 0, k + marker.count)
+                break
+            }
+        }
+        guard let start = markerEnd else { return false }
+        let names = s[start...].split(whereSeparator: { $0 == " " || $0 == "\u{3000}" || $0 == "、" || $0 == "，" || $0 == "," })
+        return !names.isEmpty && names.count <= 4
+            && names.allSatisfy { $0.count >= 2 && $0.count <= 4 && $0.allSatisfy { CharClass.isHan($0.value) || $0 == "·" } }
+    }
     static let bar = Array("|".utf8)
     static let fullStop = Array("。".utf8)
     static let slash = Array(" / ".utf8)

@@ -16,13 +16,14 @@ public enum NewsConventions {
 
     // MARK: Chinese
 
-    /// `新华社阿斯塔纳7月2日电`, optionally followed by a `(记者 …)` byline.
+    /// `新华社阿斯塔纳7月2日电`, optionally followed by a `(记者 …)` byline; or an undated
+    /// source line that opens a story the same way (see ``chineseSourceLine(_:)``).
     public static func chineseDateline(_ text: String) -> Dateline? {
         // Cheap test first: `电`/`電` among the first 40 characters.
         let head = Array(text.utf8.prefix(120))
         guard head.containsRun([0xE7, 0x94, 0xB5]) || head.containsRun([0xE9, 0x9B, 0xBB]),  // 电 電
             (text.unicodeScalars.prefix(40).contains { $0 == "电" || $0 == "電" })
-        else { return nil }
+        else { return chineseSourceLine(text) }
         let s = Array(text.unicodeScalars.prefix(80))
         var i = 0
         // Agency and place: Han characters (and the middle dot of foreign names).
@@ -58,6 +59,50 @@ public enum NewsConventions {
         let rest = String(text.unicodeScalars.dropFirst(i))
         return Dateline(dateline: dateline, byline: byline, rest: rest)
     }
+
+    /// An undated source line before a story's first sentence: `央视网消息（新闻联播）：`,
+    /// `人民网消息：`, `【环球网报道 记者 李四】`. It is kept out of the lead as a dateline is
+    /// (it never pairs: it has no date).
+    static func chineseSourceLine(_ text: String) -> Dateline? {
+        // Cheap test first (this runs on every Chinese paragraph): `【` first, or `消息` early.
+        let head = Array(text.utf8.prefix(90))
+        guard head.starts(with: [0xE3, 0x80, 0x90]) || head.containsRun([0xE6, 0xB6, 0x88, 0xE6, 0x81, 0xAF]) else { return nil }
+        let s = Array(text.unicodeScalars.prefix(40))
+        guard s.count >= 4 else { return nil }
+        var end: Int?  // of the source line
+        var next: Int?  // where the story starts
+        if s[0] == "【" {
+            // `【…报道 …】` or `【…记者 …】`, then the story.
+            if let close = s.firstIndex(of: "】"), close >= 3 {
+                let inner = String(String.UnicodeScalarView(s[1..<close]))
+                if inner.contains("报道") || inner.contains("記者") || inner.contains("记者") || inner.contains("讯") {
+                    end = close + 1
+                    next = close + 1
+                }
+            }
+        } else if let colon = s.firstIndex(where: { $0 == "：" || $0 == ":" }), colon >= 4, colon <= 30 {
+            // `…消息：`, `…消息（…）：`, the source a news outlet (`…网`, `…台`, `…社`, `…报`,
+            // `…新闻`): not `他告诉记者这个好消息：`.
+            var k = colon
+            if s[k - 1] == "）" || s[k - 1] == ")", let open = s[..<k].lastIndex(where: { $0 == "（" || $0 == "(" }) { k = open }
+            if k >= 4 && k <= 9 && s[k - 2] == "消" && s[k - 1] == "息"
+                && s[0..<(k - 2)].allSatisfy({ CharClass.isHan($0.value) }) && Self.outletFinals.contains(s[k - 3])
+            {
+                end = colon
+                next = colon + 1
+            }
+        }
+        guard let end, var i = next, i < text.unicodeScalars.count else { return nil }
+        let all = Array(text.unicodeScalars)
+        skipSpaces(all, &i)
+        guard i < all.count else { return nil }
+        return Dateline(
+            dateline: String(String.UnicodeScalarView(all[0..<end])), byline: nil,
+            rest: String(String.UnicodeScalarView(all[i...])))
+    }
+
+    /// Last characters of a news outlet's name (`央视网`, `电台`, `新华社`, `日报`, `澎湃新闻`).
+    static let outletFinals: Set<Unicode.Scalar> = ["网", "網", "台", "社", "报", "報", "闻", "聞"]
 
     /// True when `text` (one segment) is a Chinese photo credit: `新华社记者 谢环驰 摄`,
     /// `(新华社记者张金加摄)`, `新华社发`, `新华社发(李明 摄)`.

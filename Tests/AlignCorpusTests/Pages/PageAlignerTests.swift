@@ -63,7 +63,7 @@ private func pairs(_ alignment: PageAlignment) -> [String] {
 
     @Test func boilerplateLines() {
         for line in ["首页 >  头条", "发布时间:2024-07-03 08:52:21 | 来源:新华社 | 作者: | 责任编辑:丁素云", "(责任编辑:路子康 CN078)",
-            "【责任编辑:卫芸辉】", "31.05.2016  11:51", "分享到：", "2025-03-12 10:21:35　来源：新华网　【字号 大 中 小】"]
+            "【责任编辑:卫芸辉】", "31.05.2016  11:51", "分享到：", "本报记者 张三", "记者 李四 王五", "2025-03-12 10:21:35　来源：新华网　【字号 大 中 小】"]
         {
             #expect(PageZoner.isBoilerplate(line, language: .zh), "\(line)")
         }
@@ -74,6 +74,9 @@ private func pairs(_ alignment: PageAlignment) -> [String] {
             #expect(PageZoner.isBoilerplate(line, language: .en), "\(line)")
         }
         #expect(!PageZoner.isBoilerplate("孙颖莎以12:10和11:8先下两城。", language: .zh))
+        #expect(!PageZoner.isBoilerplate("新华社记者 李明 摄", language: .zh))  // a photo credit
+        #expect(!PageZoner.isBoilerplate("外交部长答中外记者问", language: .zh))  // a headline
+        #expect(!PageZoner.isBoilerplate("习近平会见中外记者", language: .zh))
         #expect(!PageZoner.isBoilerplate("The talks began at 10:30 on Monday.", language: .en))
         // A headline with the site's name after a bar is still a headline.
         #expect(!PageZoner.isBoilerplate("China, Peru sign fishery cooperation agreement | China Daily", language: .en))

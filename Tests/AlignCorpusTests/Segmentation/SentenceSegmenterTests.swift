@@ -31,6 +31,21 @@ private func segment(_ text: String, _ language: Language) throws -> [(String, Z
         }
     }
 
+    @Test func chineseSourceLinesAreKeptOutOfTheLead() throws {
+        for (text, source, lead) in [
+            ("央视网消息（新闻联播）：中国与埃及2日签署文化合作计划。", "央视网消息（新闻联播）", "中国与埃及2日签署文化合作计划。"),
+            ("人民网消息：会议2日开幕。", "人民网消息", "会议2日开幕。"),
+            ("【环球网报道 记者 李四】双方还将互办文化年活动。", "【环球网报道 记者 李四】", "双方还将互办文化年活动。"),
+        ] {
+            let result = try segment(text, .zh)
+            #expect(result.map(\.0) == [source, lead])
+            #expect(result.map(\.1) == [.dateline, nil])
+        }
+        // Good news is not a source.
+        #expect(try segment("他告诉记者这个好消息：大桥通车了。", .zh).map(\.1) == [nil])
+        #expect(try segment("【专家解读】大桥如何建成。", .zh).map(\.1) == [nil])
+    }
+
     @Test func englishCaptionGivesTwoSentencesAndTheCredit() throws {
         let result = try segment(
             "Delegates pose for a photo in Wellington, New Zealand, March 17, 2025. The ministers signed the documents on Monday. (Xinhua/Guo Jingwen)",
