@@ -158,6 +158,7 @@ public final class PageZoner {
         // ASCII case folding is enough: every marker below is ASCII or Chinese.
         func lowered(_ b: ArraySlice<UInt8>) -> [UInt8] { b.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 } }
         if bytes.count <= 15 && sourceLines.contains(lowered(bytes[...])) { return true }  // the longest is 15 bytes
+        if length <= 24 && isControl(lowered(bytes[...])) { return true }
         if language == .zh {
             let wrapped = bytes[0] == 0x28 || bytes[0] == 0x5B || bytes.starts(with: "（".utf8) || bytes.starts(with: "【".utf8)
             if wrapped && editorMarks.contains(where: has) && length <= 60 { return true }
@@ -188,6 +189,30 @@ public final class PageZoner {
     static let sourceLines: Set<[UInt8]> = Set(["(xinhua)", "（新华社）", "(新华社)", "(完)", "（完）"].map { Array($0.utf8) })
     /// Editor lines (`(编辑 李明)`).
     static let editorMarks: [[UInt8]] = ["编辑", "责编"].map { Array($0.utf8) }
+    /// The labels of a page's buttons and boxes, case-folded: `Share`, `Print`, `Related
+    /// news`, `【打印】`, `相关新闻:`.
+    static let controlLabels: Set<[UInt8]> = Set(
+        [
+            "share", "share this", "print", "email", "e-mail", "comment", "comments", "close", "related", "related news",
+            "related stories", "related articles", "editor's pick", "editor's picks", "top news", "most read",
+            "most popular", "photo gallery", "font size", "text size", "read more", "follow us", "a a a", "a+ a-",
+            "打印", "关闭", "收藏", "纠错", "推荐", "分享", "评论", "相关新闻", "相关阅读", "相关报道", "扫一扫",
+            "返回顶部", "字号", "大 中 小", "打印本页", "关闭窗口",
+        ].map { Array($0.utf8) })
+
+    /// A line that is only a control's label, perhaps bracketed or followed by a colon.
+    static func isControl(_ lowered: [UInt8]) -> Bool {
+        var b = lowered[...]
+        for (open, close) in [("[", "]"), ("【", "】"), ("(", ")"), ("（", "）")].map({ (Array($0.0.utf8), Array($0.1.utf8)) })
+        where b.starts(with: open) && b.ends(with: close) {
+            b = b.dropFirst(open.count).dropLast(close.count)
+        }
+        for colon in [Array(":".utf8), Array("：".utf8)] where b.ends(with: colon) { b = b.dropLast(colon.count) }
+        while b.first == 0x20 { b = b.dropFirst() }
+        while b.last == 0x20 { b = b.dropLast() }
+        return controlLabels.contains(Array(b))
+    }
+
     /// Reporter lines (`本报记者 张三`).
     static let reporterMarks: [[UInt8]] = ["记者", "記者", "通讯员"].map { Array($0.utf8) }
 

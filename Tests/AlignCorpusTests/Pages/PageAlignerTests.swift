@@ -63,13 +63,15 @@ private func pairs(_ alignment: PageAlignment) -> [String] {
 
     @Test func boilerplateLines() {
         for line in ["首页 >  头条", "发布时间:2024-07-03 08:52:21 | 来源:新华社 | 作者: | 责任编辑:丁素云", "(责任编辑:路子康 CN078)",
-            "【责任编辑:卫芸辉】", "31.05.2016  11:51", "分享到：", "本报记者 张三", "记者 李四 王五", "2025-03-12 10:21:35　来源：新华网　【字号 大 中 小】"]
+            "【责任编辑:卫芸辉】", "31.05.2016  11:51", "分享到：", "本报记者 张三", "记者 李四 王五",
+            "【打印】", "相关新闻：", "扫一扫", "2025-03-12 10:21:35　来源：新华网　【字号 大 中 小】"]
         {
             #expect(PageZoner.isBoilerplate(line, language: .zh), "\(line)")
         }
         for line in ["Updated: 2016-05-31 00:17", "Xinhua) 08:58, October 24, 2022", "Home / China / Society", "(Xinhua)",
             "Xinhua | Updated: 2024-12-04 22:18", "Home | World", "News | China | Society",
-            "(Web editor: Zhang Kaiwei, Liang Jun)", "[Editor: Li Ming]"]
+            "(Web editor: Zhang Kaiwei, Liang Jun)", "[Editor: Li Ming]", "Share", "Print", "Related news:",
+            "[Email]"]
         {
             #expect(PageZoner.isBoilerplate(line, language: .en), "\(line)")
         }
