@@ -511,11 +511,12 @@ public final class PageAligner {
     }
 
     /// `(Xinhua/Xie Huanchi)` → `Xie Huanchi`; `[Photo by Wang Jiangbo/For China Daily]` →
-    /// `Wang Jiangbo`; `[Photo/Xinhua]` → nil (no person).
+    /// `Wang Jiangbo`; `Photo: Li Hao/GT` → `Li Hao`; `[Photo/Xinhua]`, `Photo: VCG` → nil (no
+    /// person).
     static func englishCreditName(_ text: String) -> String? {
         var inner = Substring(text.trimmingCharacters(in: " ()[]"))
-        if inner.lowercased().hasPrefix("photo by ") {
-            inner = inner.dropFirst("photo by ".count)
+        if let prefix = ["photo by ", "photos by ", "photo: ", "photos: "].first(where: inner.lowercased().hasPrefix) {
+            inner = inner.dropFirst(prefix.count)
             if let slash = inner.firstIndex(of: "/") { inner = inner[..<slash] }
         } else if let slash = inner.firstIndex(of: "/") {
             let agency = inner[..<slash].lowercased()

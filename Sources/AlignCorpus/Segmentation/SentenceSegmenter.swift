@@ -132,6 +132,8 @@ public final class SentenceSegmenter {
                 } else {
                     add(sentence, nil)
                 }
+            } else if NewsConventions.isEnglishPhotoLine(sentence) {
+                add(sentence, .credit)
             } else if let start = NewsConventions.englishCreditStart(sentence) {
                 add(String(sentence[..<start]), nil)
                 add(String(sentence[start...]), .credit)

@@ -139,6 +139,8 @@ private func pairs(_ alignment: PageAlignment) -> [String] {
         #expect(aligner.creditsMatch("新华社记者 李明 王芳 摄", "(Xinhua/Li Ming, Wang Fang)"))  // two photographers
         #expect(aligner.creditsMatch("新华社记者 李明、王芳 摄", "(Xinhua/Li Ming and Wang Fang)"))
         #expect(!aligner.creditsMatch("新华社记者 李明 王芳 摄", "(Xinhua/Li Ming)"))
+        #expect(aligner.creditsMatch("新华社记者 李浩 摄", "Photo: Li Hao/GT"))
+        #expect(!aligner.creditsMatch("新华社记者 李浩 摄", "Photo: VCG"))
         #expect(PageAligner.englishCreditName("[Photo by Wang Jiangbo/For China Daily]") == "Wang Jiangbo")
         #expect(PageAligner.chineseCreditName("新华社记者 谢环驰 摄") == "谢环驰")
         #expect(PageAligner.chineseCreditName("(记者李明 通讯员王五摄)") == "王五")  // the last-named

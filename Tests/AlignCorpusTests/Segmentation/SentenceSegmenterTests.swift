@@ -46,6 +46,16 @@ private func segment(_ text: String, _ language: Language) throws -> [(String, Z
         #expect(try segment("【专家解读】大桥如何建成。", .zh).map(\.1) == [nil])
     }
 
+    @Test func englishCreditWithoutBracketsIsASegment() throws {
+        for credit in ["Photo: Xinhua", "Photo: Li Hao/GT", "Photo by Wang Jing"] {
+            let result = try segment("Runners start from the Bund on Nov 30, 2025. \(credit)", .en)
+            #expect(result.map(\.0) == ["Runners start from the Bund on Nov 30, 2025.", credit])
+            #expect(result.map(\.1) == [nil, .credit])
+        }
+        // A sentence about a photo is not a credit.
+        #expect(try segment("Photo: the old bridge was built in 1957.", .en).map(\.1) == [nil])
+    }
+
     @Test func englishCaptionGivesTwoSentencesAndTheCredit() throws {
         let result = try segment(
             "Delegates pose for a photo in Wellington, New Zealand, March 17, 2025. The ministers signed the documents on Monday. (Xinhua/Guo Jingwen)",
