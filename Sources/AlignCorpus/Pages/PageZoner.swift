@@ -116,7 +116,7 @@ public final class PageZoner {
 
     // MARK: Recognisers
 
-    static let chineseMetadata = ["来源", "作者", "编辑", "责编", "发布", "时间", "日期", "撰写", "记者", "通讯员", "字号", "浏览", "分享到"]
+    static let chineseMetadata = ["来源", "作者", "编辑", "责编", "发布", "时间", "日期", "撰写", "记者", "通讯员", "字号", "浏览", "分享到", "原标题"]
     static let englishMetadata = ["updated", "source", "editor", "published", "posted", "by", "web editor", "author"]
     /// `来源:`, `来源：`, `来源 :` … as bytes.
     static let chineseMetadataNeedles: [[UInt8]] = chineseMetadata.flatMap { key in
