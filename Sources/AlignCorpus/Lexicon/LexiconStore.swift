@@ -53,7 +53,22 @@ public enum LexiconStore {
         }
         let lexicon = CEDICTReader.lexicon(from: source)
         writeFileAtomically(cachePath, LexiconCacheFormat.encode(lexicon))
+        removeStaleCaches(in: cacheDirectory, key: key)
         return .loaded(lexicon, path: path)
+    }
+
+    /// Deletes the caches of the same dictionary file in other formats: each release that
+    /// changes how glosses become stems writes a new one (about 9 MB), and the old ones would
+    /// pile up. Caches of other dictionary files are left alone.
+    static func removeStaleCaches(in directory: String, key: String) {
+        let prefix = "cedict-\(key).v"
+        let current = "\(prefix)\(LexiconCacheFormat.version).bin"
+        for name in FileSystem.entries(of: directory) ?? []
+        where name.hasPrefix(prefix) && name.hasSuffix(".bin") && name != current
+            && name.dropFirst(prefix.count).dropLast(4).allSatisfy(\.isNumber)
+        {
+            unlink(directory + "/" + name)
+        }
     }
 
     static func environment() -> [String: String] {

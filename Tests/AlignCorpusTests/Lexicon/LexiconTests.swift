@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 import TestSupport
 import Testing
 
@@ -103,5 +109,20 @@ import Testing
         // Short words keep their endings: a stem keeps at least four letters.
         #expect(EnglishStemmer.stem("nation") == "nation" && EnglishStemmer.stem("station") == "station")
         #expect(EnglishStemmer.stem("total") == "total" && EnglishStemmer.stem("city") == "city")
+    }
+
+    @Test func aNewCacheFormatRemovesTheOldOnesOfTheSameDictionaryOnly() throws {
+        var template = Array("/tmp/aligncorpus-cache-test-XXXXXX".utf8CString)
+        let directory = try #require(template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }.map { String(cString: $0) })
+        defer {
+            for name in FileSystem.entries(of: directory) ?? [] { unlink(directory + "/" + name) }
+            rmdir(directory)
+        }
+        let current = "cedict-100-7.v\(LexiconCacheFormat.version).bin"
+        let names = [current, "cedict-100-7.v1.bin", "cedict-100-7.v2.bin", "cedict-200-7.v1.bin", "cedict_ts.u8", "notes.txt"]
+        for name in names { LexiconStore.writeFileAtomically(directory + "/" + name, [1]) }
+        LexiconStore.removeStaleCaches(in: directory, key: "100-7")
+        let left = Set(FileSystem.entries(of: directory) ?? [])
+        #expect(left == [current, "cedict-200-7.v1.bin", "cedict_ts.u8", "notes.txt"])
     }
 }
