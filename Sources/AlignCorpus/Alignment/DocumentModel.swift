@@ -272,7 +272,7 @@ struct PairTable {
                 }
                 let index = offset[s] + t - first[s]
                 zhMasks[index] = zh
-                enMasks[index] = model.en[t].standIns.isEmpty ? en : en.withStandIns(model.en[t].standIns)
+                enMasks[index] = en.withStandIns(model.en[t].standIns)
             }
         }
     }

@@ -115,6 +115,8 @@ public final class FeatureExtractor {
     static let functionCharacters: Set<Unicode.Scalar> = Set(
         "的地得之了着过在于对向从以为由把被给跟同与和及并或而但是有将会要能可应这那此其该也就所等个".unicodeScalars)
 
+    static let dayStem = EnglishStemmer.stem("day")
+
     /// Whether token `i`, the single character `c`, belongs to the date or year its number
     /// token gives (`7月2日`, `31日`, `2024年`), as `July` in `July 2` does: 日 after a
     /// month's day or Arabic digits, 月 between two numbers, 号 after a month's day, 年 after
@@ -152,7 +154,7 @@ public final class FeatureExtractor {
             var translations = [vocabulary.id(key)]
             if case .day(let d) = n {
                 // `31日` is a date's day, or (older prose) `three days`: its 日 is left to it.
-                translations += [vocabulary.id(Self.numberToken(.value(Double(d)))), vocabulary.id(EnglishStemmer.stem("day"))]
+                translations += [vocabulary.id(Self.numberToken(.value(Double(d)))), vocabulary.id(Self.dayStem)]
             }
             units.append(makeUnit(key, translations[...]))
         }
@@ -250,12 +252,19 @@ public final class FeatureExtractor {
         else { return nil }
         let word = String(decoding: bytes, as: UTF8.self)
         var ids = lexicon.translations(ofUTF8: bytes).map(Array.init) ?? []
-        let stems = EnglishStemmer.acronyms[word.uppercased()] ?? (EnglishStemmer.stopWords.contains(word) ? [] : [word])
-        for stem in stems.map({ EnglishStemmer.stem($0.trimmingApostrophes) }) {
+        for stem in Self.stems(ofWord: word, acronym: word.uppercased()) {
             let id = vocabulary.id(stem)
             if !ids.contains(id) { ids.append(id) }
         }
         return ids[...]
+    }
+
+    /// The stems an English word gives (`lower`: the word case-folded): the words an
+    /// acronym stands for (`US`, `NPC`, looked up as `acronym`), as glosses would give them;
+    /// else its own stem, or none for a stop word.
+    static func stems(ofWord lower: String, acronym: String) -> [String] {
+        if let expansion = EnglishStemmer.acronyms[acronym] { return expansion.map { EnglishStemmer.stem($0.trimmingApostrophes) } }
+        return EnglishStemmer.stopWords.contains(lower) ? [] : [EnglishStemmer.stem(lower)]
     }
 
     /// The document's unit keys, numbered in order of first appearance: their ids.
@@ -367,13 +376,9 @@ public final class FeatureExtractor {
         // Typographic apostrophes (`China’s`, common on news sites) as ASCII ones.
         let lower = Self.folded(text).replacingTypographicApostrophes.trimmingApostrophes
         let capital = text.unicodeScalars.first.map { $0.properties.isUppercase } ?? false
-        var stems: [String] = []
-        if let expansion = EnglishStemmer.acronyms[text.filter { $0 != "." }] {
-            // `US`, `NPC`: the words they stand for, as glosses would give them.
-            stems = expansion.map { EnglishStemmer.stem($0.trimmingApostrophes) }
-        } else if !isNumeric && !EnglishStemmer.stopWords.contains(lower) {
-            stems = [EnglishStemmer.stem(lower)]
-        }
+        let acronym = text.filter { $0 != "." }
+        // A number is no word (an acronym written with digits still is).
+        let stems = isNumeric && EnglishStemmer.acronyms[acronym] == nil ? [] : Self.stems(ofWord: lower, acronym: acronym)
         let skeleton = capital ? Transliteration.englishSkeleton(lower) : nil
         let word = EnglishWord(
             lower: lower, stemIDs: stems.map { vocabulary.id($0) }, capital: capital, month: NumberExtractor.isMonth(lower),

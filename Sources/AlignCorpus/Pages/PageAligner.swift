@@ -374,8 +374,8 @@ public final class PageAligner {
     }
 
     /// For each content candidate still free to be chosen, its similarity minus the
-    /// strength of the strongest competitor: a candidate sharing a Chinese segment but pairing it with other
-    /// English text, or the reverse. Repeats of the same text (a caption sentence that is
+    /// strength of the strongest competitor: a candidate sharing a Chinese segment but
+    /// pairing it with other English text, or the reverse. Repeats of the same text (a caption sentence that is
     /// also the last paragraph) do not compete. `only` limits the candidates measured.
     static func computeMargins(
         _ candidates: inout [Candidate], index: RivalIndex, zh: [Segment], en: [Segment], usedZh: [Bool], usedEn: [Bool],

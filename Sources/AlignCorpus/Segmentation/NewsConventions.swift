@@ -273,14 +273,12 @@ public enum NewsConventions {
         return nil
     }
 
-    /// If `text` starts with an English photo credit in brackets followed by more text (a
-    /// caption run into the story: `[Photo by Li Ming/For China Daily] China's probe…`),
-    /// the index just after the credit.
     /// A credit written as a sentence of its own, without brackets: `Photo: Xinhua`,
     /// `Photo: Li Hao/GT`, `Photo by Wang Jing`, `File photo: VCG`.
     public static func isEnglishPhotoLine(_ text: String) -> Bool {
-        guard text.unicodeScalars.count <= 60, text.last != "." || text.lowercased().hasSuffix("co.") else { return false }
+        guard text.unicodeScalars.count <= 60 else { return false }
         let lower = text.lowercased()
+        guard text.last != "." || lower.hasSuffix("co.") else { return false }  // `… Co.` ends a company's name
         guard let prefix = ["photo: ", "photos: ", "photo by ", "photos by ", "file photo: ", "photo/"].first(where: lower.hasPrefix)
         else { return false }
         let rest = text.dropFirst(prefix.count).trimmingCharacters(in: " ")
@@ -288,6 +286,9 @@ public enum NewsConventions {
         return !words.isEmpty && words.count <= 8 && words.allSatisfy { $0.first?.isUppercase == true || $0.first?.isNumber == true }
     }
 
+    /// If `text` starts with an English photo credit in brackets followed by more text (a
+    /// caption run into the story: `[Photo by Li Ming/For China Daily] China's probe…`),
+    /// the index just after the credit.
     public static func englishCreditPrefixEnd(_ text: String) -> String.Index? {
         guard let first = text.first, first == "(" || first == "[" else { return nil }
         let close: Character = first == "(" ? ")" : "]"
