@@ -315,6 +315,17 @@ public final class FeatureExtractor {
         for c in characters {
             if let t = lexicon.translations(ofUTF8: UnsafeBufferPointer(rebasing: bytes[c.start..<c.end])) { translations += t }
         }
+        // Words of three or four characters the dictionary lists inside the run: a foreign
+        // name the breaker did not know, glued to the words before it (`我同特朗普` holds
+        // 特朗普, Trump). Shorter pieces of a run are mostly chance (one name's characters).
+        let run = Array(characters)
+        for a in run.indices {
+            for b in stride(from: a + 2, to: min(run.count, a + 4), by: 1) {
+                if let t = lexicon.translations(ofUTF8: UnsafeBufferPointer(rebasing: bytes[run[a].start..<run[b].end])) {
+                    translations += t
+                }
+            }
+        }
         var seen = Set<Int32>()
         let result = ArraySlice(translations.filter { seen.insert($0).inserted })
         if nameTranslationCache.count < 200_000 { nameTranslationCache[ByteKey(name)] = result }

@@ -8,6 +8,7 @@ import Testing
         let lexicon = Lexicon([
             "我们": ["we"], "图书": ["book"], "报纸": ["newspaper"], "的": ["possessive particle"], "和": ["and", "harmony"],
             "会见": ["to meet with"], "冠军赛": ["championship"], "美国": ["United States"], "习近平": ["Xi Jinping"],
+            "特朗普": ["Trump (name)"],
         ])
         extractor = FeatureExtractor(lexicon: lexicon, keys: try KeyExtractor())
     }
@@ -83,5 +84,12 @@ import Testing
         let units = extractor.chinese("WTT冠军赛").units
         #expect(units.map(\.key) == ["wtt", "冠军赛"])
         #expect(coverage("WTT冠军赛", "WTT Championship") == (1, 1))
+    }
+
+    @Test func aListedNameInsideARunOfSingleCharactersIsFound() {
+        // The breaker leaves `我同特朗普` as five characters, read as one name; the listed
+        // 特朗普 inside it still means Trump.
+        #expect(extractor.chinese("我同特朗普").units.count == 1)
+        #expect(coverage("我同特朗普", "Trump").en == 1)
     }
 }
