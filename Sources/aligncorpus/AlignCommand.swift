@@ -160,7 +160,7 @@ struct AlignCommand: ParsableCommand {
                     + "\(c.zhCoverage)\t\(c.enCoverage)\t\(c.lengthDeviation)\t\(c.sameZone ? 1 : 0)\t\(c.score)\t\(c.scoredEvidence.margin)\t"
                     + "\(zh[c.zh.lowerBound].zone?.rawValue ?? "-")\t\(en[c.en.lowerBound].zone?.rawValue ?? "-")\t"
                     + TextCleaning.tsvField(c.zh.map { zh[$0].text }.joined()) + "\t"
-                    + TextCleaning.tsvField(c.en.map { en[$0].text }.joined(separator: " ")) + "\t\(c.scoredEvidence.zh)\t\(c.scoredEvidence.en)\n"
+                    + TextCleaning.tsvField(c.en.map { en[$0].text }.joined(separator: " ")) + "\t\(c.scoredEvidence.zh)\t\(c.scoredEvidence.en)\t\(c.groupGain)\n"
                 out += Array(line.utf8)
             }
             Terminal.write(out)

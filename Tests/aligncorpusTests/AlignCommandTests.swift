@@ -108,17 +108,17 @@ import Testing
         let page = "corpora/pages/dairy-agreement.txt"
         // Everything lexical scores near 0 under a very low intercept and near 1 under a very
         // high one; datelines and credits pair by rule either way.
-        let low = try CommandRunner.run(["align", "--page-coefficients=-50,0,0,0,0,0,0", page])
+        let low = try CommandRunner.run(["align", "--page-coefficients=-50,0,0,0,0,0,0,0", page])
         #expect(low.status == 0)
         let lowLines = low.stdout.split(separator: "\n")
         #expect(lowLines.count == 2 && lowLines.allSatisfy { $0.hasSuffix("\tcredit") || $0.hasSuffix("\tdateline") })
-        let high = try CommandRunner.run(["align", "--page-coefficients=50,0,0,0,0,0,0", page])
+        let high = try CommandRunner.run(["align", "--page-coefficients=50,0,0,0,0,0,0,0", page])
         let fitted = try CommandRunner.run(["align", page])
         #expect(high.stdout.split(separator: "\n").count > fitted.stdout.split(separator: "\n").count)
-        for bad in ["1,2", "1,2,3,4,5,6,x", "1,2,3,4,5,6,7,8", "1,2,3,,5,6,7", "1,2,3,4,5,6,nan"] {
+        for bad in ["1,2", "1,2,3,4,5,6,7,x", "1,2,3,4,5,6,7,8,9", "1,2,3,,5,6,7,8", "1,2,3,4,5,6,7,nan"] {
             let result = try CommandRunner.run(["align", "--page-coefficients=\(bad)", page])
             #expect(result.status == 64, "\(bad)")
-            #expect(result.stderr.contains("--page-coefficients expects 7 numbers"), "\(bad)")
+            #expect(result.stderr.contains("--page-coefficients expects 8 numbers"), "\(bad)")
         }
     }
 }

@@ -96,6 +96,11 @@ public final class PageAligner {
         public var parallelZones = false
         /// Both sides are titles.
         public var titles = false
+        /// For a group (more than one sentence on a side): the least that one of its end
+        /// sentences adds to the other side's share, that is the share less the share
+        /// without that sentence. A sentence that adds nothing of the other side is no part
+        /// of the pair, however well its neighbours match. 1 for a one-to-one candidate.
+        public var groupGain = 1.0
         /// The calibrated probability that the pair translates.
         public var score: Double
         /// Ids of the two sides' texts: equal ids, equal text (repeats on the page).
@@ -276,6 +281,7 @@ public final class PageAligner {
                 candidates.append(c)
             }
         }
+        Self.measureGroupGains(&candidates) { evidence.measure($0, $1, model: model, table: table) }
         // Text ids: segments with equal text share an id, groups with equal id sequences too.
         let zhSegmentIDs = Self.textIDs(zh)
         let enSegmentIDs = Self.textIDs(en)
@@ -329,6 +335,38 @@ public final class PageAligner {
     }
 
     static func special(_ zone: Zone?) -> Bool { zone == .dateline || zone == .credit }
+
+    /// Sets ``Candidate/groupGain`` of the grouped candidates: the group without one end
+    /// sentence is usually a candidate too; `measure` gives the evidence of one that is not.
+    static func measureGroupGains(
+        _ candidates: inout [Candidate],
+        measure: (Range<Int>, Range<Int>) -> (zhCoverage: Double, enCoverage: Double, zhShare: Double, enShare: Double)
+    ) {
+        struct Sides: Hashable {
+            var zh: Range<Int>
+            var en: Range<Int>
+        }
+        var index: [Sides: Int] = [:]
+        for (k, c) in candidates.enumerated() {
+            index[Sides(zh: c.zh, en: c.en)] = k
+        }
+        func shares(_ zh: Range<Int>, _ en: Range<Int>) -> (zh: Double, en: Double) {
+            if let k = index[Sides(zh: zh, en: en)] { return (candidates[k].zhShare, candidates[k].enShare) }
+            let e = measure(zh, en)
+            return (e.zhShare, e.enShare)
+        }
+        for k in candidates.indices where candidates[k].zh.count > 1 || candidates[k].en.count > 1 {
+            let c = candidates[k]
+            var gain = Double.infinity
+            if c.zh.count > 1 {
+                for part in [c.zh.dropFirst(), c.zh.dropLast()] { gain = min(gain, c.enShare - shares(part, c.en).en) }
+            }
+            if c.en.count > 1 {
+                for part in [c.en.dropFirst(), c.en.dropLast()] { gain = min(gain, c.zhShare - shares(c.zh, part).zh) }
+            }
+            candidates[k].groupGain = gain
+        }
+    }
 
     /// The text id of a group: a single segment's own id; a longer group's id is that of
     /// its first segments extended by the next (ids from `segmentIDs.count` on, so the two
@@ -540,9 +578,9 @@ public final class PageAligner {
 /// priors set by hand.
 public struct PageCalibration: Sendable {
     /// The logistic model's coefficients, in the order of ``coefficientNames``.
-    public var coefficients: [Double] { [k.0, k.1, k.2, k.3, k.4, k.5, k.6] }
+    public var coefficients: [Double] { [k.0, k.1, k.2, k.3, k.4, k.5, k.6, k.7] }
     /// The coefficients, unpacked (the score is computed for every candidate and choice).
-    private let k: (Double, Double, Double, Double, Double, Double, Double)
+    private let k: (Double, Double, Double, Double, Double, Double, Double, Double)
     /// Added to the logit of a pair that completes two captions already paired (see
     /// ``PageAligner/Candidate/unrivalled``): set by hand (too rare in news-dev to fit).
     public var captionCompletion: Double
@@ -550,21 +588,24 @@ public struct PageCalibration: Sendable {
     public var parallelZonePrior: Double
 
     /// What each coefficient multiplies: the constant, the two sides' shares, the length
-    /// deviation, both sides in one zone, each segment beyond one a side, the margin.
-    public static let coefficientNames = ["intercept", "zhShare", "enShare", "lengthDeviation", "sameZone", "extra", "margin"]
+    /// deviation, both sides in one zone, each segment beyond one a side, the margin, and
+    /// for a group the log of its ``PageAligner/Candidate/groupGain`` (floored at 0.01).
+    public static let coefficientNames = [
+        "intercept", "zhShare", "enShare", "lengthDeviation", "sameZone", "extra", "margin", "groupGain",
+    ]
 
     /// The model fitted on news-dev. The reference page's crossed caption sentences need a
     /// caption completion of 1.15 to pair; from 2.1 on, news-dev 003's remaining caption
     /// sentences (a remark on the video link and a description of the photo) pair too at
     /// `--min-score 0.4`.
     public static let newsDev = PageCalibration(
-        coefficients: [-4.767, 2.862, 3.090, -1.003, 0.725, -1.531, 3.363], captionCompletion: 1.6, parallelZonePrior: 1.0)
+        coefficients: [-4.607, 2.616, 3.287, -1.056, 0.791, 0.309, 3.327, 1.386], captionCompletion: 1.6, parallelZonePrior: 1.0)
 
     /// A calibration; `coefficients` must have one value per ``coefficientNames``.
     public init(coefficients: [Double], captionCompletion: Double, parallelZonePrior: Double) {
         precondition(coefficients.count == Self.coefficientNames.count, "one coefficient per name")
         let c = coefficients
-        k = (c[0], c[1], c[2], c[3], c[4], c[5], c[6])
+        k = (c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7])
         self.captionCompletion = captionCompletion
         self.parallelZonePrior = parallelZonePrior
     }
@@ -588,7 +629,12 @@ public struct PageCalibration: Sendable {
         let z =
             k.0 + k.1 * e.zh + k.2 * e.en + k.3 * c.lengthDeviation + (c.sameZone ? k.4 : 0)
             + k.5 * Double(c.zh.count + c.en.count - 2) + k.6 * e.margin + (c.completesCaption ? captionCompletion : 0)
-            + (c.parallelZones ? parallelZonePrior : 0)
+            + (c.parallelZones ? parallelZonePrior : 0) + k.7 * Self.groupGainFeature(c)
         return 1 / (1 + exp(-z))
+    }
+
+    /// The group gain as the model reads it: its log, 0 for one-to-one candidates.
+    static func groupGainFeature(_ c: PageAligner.Candidate) -> Double {
+        c.zh.count + c.en.count > 2 ? log(max(c.groupGain, 0.01)) : 0
     }
 }

@@ -193,6 +193,36 @@ private func pairs(_ alignment: PageAlignment) -> [String] {
         #expect(abs(candidates[1].margin - (0.7 - 0.6)) < 1e-9)
     }
 
+    /// A group's gain is what its weakest end sentence adds to the other side's share; the
+    /// group without an end that is no candidate is measured.
+    @Test func groupGainIsWhatTheWeakestEndAdds() {
+        func candidate(_ z: Range<Int>, _ e: Range<Int>, zh: Double, en: Double) -> PageAligner.Candidate {
+            var c = PageAligner.Candidate(
+                zh: z, en: e, zhCoverage: zh, enCoverage: en, lengthDeviation: 0, sameZone: true, score: 0)
+            (c.zhShare, c.enShare) = (zh, en)
+            return c
+        }
+        var candidates = [
+            candidate(0..<1, 0..<1, zh: 0.9, en: 0.5), candidate(1..<2, 0..<1, zh: 0.8, en: 0.3),
+            candidate(0..<2, 0..<1, zh: 0.85, en: 0.8),  // each sentence gives part of the English
+            candidate(0..<1, 0..<2, zh: 0.9, en: 0.45),  // the second English sentence adds nothing
+        ]
+        var measured: [String] = []
+        PageAligner.measureGroupGains(&candidates) { zh, en in
+            measured.append("\(zh) \(en)")
+            return (0, 0, 0.2, 0.2)
+        }
+        #expect(abs(candidates[2].groupGain - 0.3) < 1e-9)
+        // Without the first English sentence: measured (0.9 - 0.2); without the second: 0.
+        #expect(abs(candidates[3].groupGain - 0) < 1e-9)
+        #expect(measured == ["0..<1 1..<2"])
+        #expect(candidates[0].groupGain == 1 && candidates[1].groupGain == 1)
+        let calibration = PageCalibration.newsDev
+        var weak = candidates[3]
+        weak.groupGain = 0.3
+        #expect(calibration.probability(candidates[3]) < calibration.probability(weak))
+    }
+
     @Test func datelinesPairByDate() throws {
         let aligner = try PageAligner(lexicon: pageLexicon)
         #expect(aligner.datelinesMatch("新华社阿斯塔纳7月2日电", "ASTANA, July 2 (Xinhua)"))
