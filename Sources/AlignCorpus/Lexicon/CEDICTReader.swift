@@ -21,8 +21,16 @@ public enum CEDICTReader {
                 lineStart = i + 1
             }
         }
+        for (headword, glosses) in newsGlosses {
+            lexicon.add(headword: headword, stems: glosses.flatMap { glossStems(Substring($0)) })
+        }
         return Lexicon(builder: lexicon)
     }
+
+    /// Translations news English gives that the dictionary does not list: the reporting
+    /// verbs of Chinese news (`指出`, to point out; `强调`, to stress), which English reports
+    /// render as `said`.
+    static let newsGlosses: [(String, [String])] = [("指出", ["say"]), ("强调", ["say"]), ("表示", ["say"]), ("称", ["say"])]
 
     /// One dictionary line: both headwords and the English stems of its glosses.
     struct Entry {

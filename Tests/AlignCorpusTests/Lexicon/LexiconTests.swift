@@ -36,6 +36,13 @@ import Testing
         #expect(lexicon.readings["苹".unicodeScalars.first!.value] == nil)  // only one-character entries
     }
 
+    @Test func reportingVerbsOfChineseNewsAlsoMeanSaid() throws {
+        let lexicon = try Self.miniCEDICT()
+        for verb in ["指出", "强调", "表示", "称"] {
+            #expect(try #require(lexicon.translations(of: verb)).map { lexicon.stem($0) }.contains("say"), "\(verb)")
+        }
+    }
+
     @Test func stringTableFindsEveryKeyAndNothingElse() throws {
         var keys = (0..<5_000).map { "词\($0)" }
         keys.append("")
