@@ -117,6 +117,13 @@ public final class FeatureExtractor {
 
     static let dayStem = EnglishStemmer.stem("day")
 
+    /// Whether token `i`, the single character `c`, is 第 before digits (`第19届`): it makes
+    /// the number an ordinal, as `th` does in `19th`, and is no word of its own (its other
+    /// glosses, `grade` or `place`, would match by chance).
+    private func isOrdinalPrefix(_ tokens: [KeyExtractor.TokenSpan], _ i: Int, _ c: UInt32) -> Bool {
+        c == 0x7B2C && i + 1 < tokens.count && tokens[i + 1].isNumeric && tokens[i + 1].start == tokens[i].end
+    }
+
     /// Whether token `i`, the single character `c`, belongs to the date or year its number
     /// token gives (`7月2日`, `31日`, `2024年`), as `July` in `July 2` does: 日 after a
     /// month's day or Arabic digits, 月 between two numbers, 号 after a month's day, 年 after
@@ -220,7 +227,7 @@ public final class FeatureExtractor {
                     i += 1
                     continue
                 }
-                if isDatePart(tokens, i, c, bytes: bytes) {
+                if isDatePart(tokens, i, c, bytes: bytes) || isOrdinalPrefix(tokens, i, c) {
                     i += 1
                     continue
                 }
@@ -388,8 +395,11 @@ public final class FeatureExtractor {
         let lower = Self.folded(text).replacingTypographicApostrophes.trimmingApostrophes
         let capital = text.unicodeScalars.first.map { $0.properties.isUppercase } ?? false
         let acronym = text.filter { $0 != "." }
-        // A number is no word (an acronym written with digits still is).
-        let stems = isNumeric && EnglishStemmer.acronyms[acronym] == nil ? [] : Self.stems(ofWord: lower, acronym: acronym)
+        // A number is no word (an acronym written with digits still is), nor is an ordinal
+        // in digits (`19th`: its number is read with the others).
+        let stems =
+            (isNumeric && EnglishStemmer.acronyms[acronym] == nil) || Self.isDigitOrdinal(lower)
+            ? [] : Self.stems(ofWord: lower, acronym: acronym)
         let skeleton = capital ? Transliteration.englishSkeleton(lower) : nil
         let word = EnglishWord(
             lower: lower, stemIDs: stems.map { vocabulary.id($0) }, capital: capital, month: NumberExtractor.isMonth(lower),
@@ -399,6 +409,14 @@ public final class FeatureExtractor {
             englishWords.append(word)
         }
         return word
+    }
+
+    /// `1st`, `22nd`, `19th`: digits and an ordinal ending.
+    static func isDigitOrdinal(_ word: String) -> Bool {
+        let u = Array(word.utf8)
+        guard u.count >= 3, u[0] >= 0x30 && u[0] <= 0x39 else { return false }
+        let digits = u.prefix { $0 >= 0x30 && $0 <= 0x39 }.count
+        return digits == u.count - 2 && ["st", "nd", "rd", "th"].contains(String(decoding: u.suffix(2), as: UTF8.self))
     }
 
     /// Content-word stems, capitalised names joined (`Xi Jinping` also gives `xijinping`,

@@ -8,7 +8,8 @@ import Testing
         let lexicon = Lexicon([
             "我们": ["we"], "图书": ["book"], "报纸": ["newspaper"], "的": ["possessive particle"], "和": ["and", "harmony"],
             "会见": ["to meet with"], "冠军赛": ["championship"], "美国": ["United States"], "习近平": ["Xi Jinping"],
-            "特朗普": ["Trump (name)"],
+            "特朗普": ["Trump (name)"], "届会议": ["session", "meeting"],
+            "第": ["(prefix indicating ordinal number)", "grade", "place"],
         ])
         extractor = FeatureExtractor(lexicon: lexicon, keys: try KeyExtractor())
     }
@@ -91,5 +92,15 @@ import Testing
         // 特朗普 inside it still means Trump.
         #expect(extractor.chinese("我同特朗普").units.count == 1)
         #expect(coverage("我同特朗普", "Trump").en == 1)
+    }
+
+    @Test func ordinalsAreTheirNumbers() {
+        // `第19届会议` is the 19th meeting: 第 and `th` make the number an ordinal and are
+        // no words of their own (第 also glosses as `place`, which would match by chance).
+        #expect(coverage("第19届会议", "the 19th meeting") == (1, 1))
+        #expect(coverage("第19", "the 19th") == (1, 1))
+        #expect(coverage("第19", "took place").zh == 0)
+        #expect(FeatureExtractor.isDigitOrdinal("1st") && FeatureExtractor.isDigitOrdinal("22nd"))
+        #expect(!FeatureExtractor.isDigitOrdinal("4th-century") && !FeatureExtractor.isDigitOrdinal("th"))
     }
 }
