@@ -207,6 +207,20 @@ public final class FeatureExtractor {
                 i += matched
                 continue
             }
+            // Function characters and the 日 or 第 of a number are no words, nor do they
+            // start a name.
+            if token.isSingleHan {
+                var c: UInt32 = 0
+                piece(token.start, token.end).forEachScalarValue { c = $0 }
+                if let scalar = Unicode.Scalar(c), Self.functionCharacters.contains(scalar) {
+                    i += 1
+                    continue
+                }
+                if isDatePart(tokens, i, c, bytes: bytes) || isOrdinalPrefix(tokens, i, c) {
+                    i += 1
+                    continue
+                }
+            }
             // A run of single characters the dictionary breaker left alone: a name?
             var run = i
             while run < tokens.count && tokens[run].isSingleHan && !tokens[run].isNumeric
@@ -219,18 +233,6 @@ public final class FeatureExtractor {
                 units.append(makeUnit(name, nameTranslations(name, tokens[i..<run], bytes: bytes)))
                 i = run
                 continue
-            }
-            if token.isSingleHan {
-                var c: UInt32 = 0
-                piece(token.start, token.end).forEachScalarValue { c = $0 }
-                if let scalar = Unicode.Scalar(c), Self.functionCharacters.contains(scalar) {
-                    i += 1
-                    continue
-                }
-                if isDatePart(tokens, i, c, bytes: bytes) || isOrdinalPrefix(tokens, i, c) {
-                    i += 1
-                    continue
-                }
             }
             if let t = lexicon.translations(ofUTF8: piece(token.start, token.end)) {
                 if !t.isEmpty { units.append(makeUnit(text(token.start, token.end), t)) }  // else a function word

@@ -103,4 +103,12 @@ import Testing
         #expect(FeatureExtractor.isDigitOrdinal("1st") && FeatureExtractor.isDigitOrdinal("22nd"))
         #expect(!FeatureExtractor.isDigitOrdinal("4th-century") && !FeatureExtractor.isDigitOrdinal("th"))
     }
+
+    @Test func functionCharactersAndDatePartsStartNoName() {
+        // ICU leaves `19日在` and `同托卡耶夫` as single characters; 日 belongs to the date
+        // and 在, 同 are function words, so neither starts a name run.
+        let keys = extractor.chinese("习近平19日在会见同托卡耶夫").units.map(\.key)
+        #expect(keys.contains("托卡耶夫") && !keys.contains("同托卡耶夫"))
+        #expect(!keys.contains { $0.hasPrefix("日") })
+    }
 }
