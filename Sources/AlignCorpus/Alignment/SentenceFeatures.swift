@@ -173,6 +173,11 @@ public final class FeatureExtractor {
     private func chineseUnits(_ tokens: [KeyExtractor.TokenSpan], bytes: UnsafeBufferPointer<UInt8>) -> [ChineseSentence.Unit] {
         func piece(_ start: Int, _ end: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: bytes[start..<end]) }
         func text(_ start: Int, _ end: Int) -> String { String(decoding: piece(start, end), as: UTF8.self) }
+        func isFunctionCharacter(_ token: KeyExtractor.TokenSpan) -> Bool {
+            var c: UInt32 = 0
+            piece(token.start, token.end).forEachScalarValue { c = $0 }
+            return Unicode.Scalar(c).map { Self.functionCharacters.contains($0) } ?? false
+        }
         var units: [ChineseSentence.Unit] = []
         var i = 0
         while i < tokens.count {
@@ -225,6 +230,7 @@ public final class FeatureExtractor {
             var run = i
             while run < tokens.count && tokens[run].isSingleHan && !tokens[run].isNumeric
                 && (run == i || tokens[run].start == tokens[run - 1].end)
+                && (run == i || !isFunctionCharacter(tokens[run]))  // `王楚钦和孙颖莎`: two names
             {
                 run += 1
             }
@@ -325,7 +331,7 @@ public final class FeatureExtractor {
             if let t = lexicon.translations(ofUTF8: UnsafeBufferPointer(rebasing: bytes[c.start..<c.end])) { translations += t }
         }
         // Words of three or four characters the dictionary lists inside the run: a foreign
-        // name the breaker did not know, glued to the words before it (`我同特朗普` holds
+        // name the breaker did not know, glued to the words before it (`访特朗普` holds
         // 特朗普, Trump). Shorter pieces of a run are mostly chance (one name's characters).
         let run = Array(characters)
         for a in run.indices {
@@ -352,13 +358,13 @@ public final class FeatureExtractor {
             forms.append(syllables.dropFirst().joined())
         }
         if syllables.count >= 4 {
-            // A run may start with a function word (`同托卡耶夫`): its tails.
+            // A run may start with a word the breaker left in pieces (`访托卡耶夫`): its tails.
             for start in 1..<(syllables.count - 1) { forms.append(syllables[start...].joined()) }
         }
         return forms
     }
 
-    /// Transliteration skeletons of a name run and of its tails (`同托卡耶夫` → the tail
+    /// Transliteration skeletons of a name run and of its tails (`访托卡耶夫` → the tail
     /// `托卡耶夫` → `~TKF`).
     func nameSkeletons(_ pinyin: String) -> [String] {
         let syllables = pinyin.split(separator: " ").map(String.init)

@@ -88,10 +88,10 @@ import Testing
     }
 
     @Test func aListedNameInsideARunOfSingleCharactersIsFound() {
-        // The breaker leaves `我同特朗普` as five characters, read as one name; the listed
+        // The breaker leaves `访特朗普` as four characters, read as one name; the listed
         // 特朗普 inside it still means Trump.
-        #expect(extractor.chinese("我同特朗普").units.count == 1)
-        #expect(coverage("我同特朗普", "Trump").en == 1)
+        #expect(extractor.chinese("访特朗普").units.count == 1)
+        #expect(coverage("访特朗普", "Trump").en == 1)
     }
 
     @Test func ordinalsAreTheirNumbers() {
@@ -104,11 +104,13 @@ import Testing
         #expect(!FeatureExtractor.isDigitOrdinal("4th-century") && !FeatureExtractor.isDigitOrdinal("th"))
     }
 
-    @Test func functionCharactersAndDatePartsStartNoName() {
+    @Test func functionCharactersAndDatePartsAreNoPartOfNames() {
         // ICU leaves `19日在` and `同托卡耶夫` as single characters; 日 belongs to the date
         // and 在, 同 are function words, so neither starts a name run.
         let keys = extractor.chinese("习近平19日在会见同托卡耶夫").units.map(\.key)
         #expect(keys.contains("托卡耶夫") && !keys.contains("同托卡耶夫"))
         #expect(!keys.contains { $0.hasPrefix("日") })
+        // Nor does a run go on through one: `王楚钦和孙颖莎` is two names.
+        #expect(extractor.chinese("王楚钦和孙颖莎").units.map(\.key) == ["王楚钦", "孙颖莎"])
     }
 }
