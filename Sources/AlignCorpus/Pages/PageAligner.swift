@@ -255,9 +255,13 @@ public final class PageAligner {
         // Each credit's photographer is read once, not once per pair.
         let zhCredits = zh.map { $0.zone == .credit ? chineseCredit($0.text) : nil }
         let enCredits = en.map { $0.zone == .credit ? Self.englishCredit($0.text) : nil }
-        for zg in zhGroups {
+        // The candidate of each (Chinese group, English group), for the group gains.
+        let zhGroupIndex = GroupIndex(zhGroups, count: zh.count, maxSize: 4)
+        let enGroupIndex = GroupIndex(enGroups, count: en.count, maxSize: 2)
+        var candidateOf = [Int32](repeating: -1, count: zhGroups.count * enGroups.count)
+        for (zi, zg) in zhGroups.enumerated() {
             let zZone = zh[zg.lowerBound].zone ?? .body
-            for eg in enGroups {
+            for (ei, eg) in enGroups.enumerated() {
                 let eZone = en[eg.lowerBound].zone ?? .body
                 guard Self.compatible(zZone, eZone) else { continue }
                 var c = Candidate(
@@ -278,10 +282,17 @@ public final class PageAligner {
                     let le = Double(eg.reduce(0) { $0 + model.en[$1].length })
                     c.lengthDeviation = abs(log(max(le, 1) / (Self.lengthRatio * max(lz, 1))))
                 }
+                candidateOf[zi * enGroups.count + ei] = Int32(candidates.count)
                 candidates.append(c)
             }
         }
-        Self.measureGroupGains(&candidates) { evidence.measure($0, $1, model: model, table: table) }
+        Self.measureGroupGains(&candidates) { z, e in
+            guard let zi = zhGroupIndex[z], let ei = enGroupIndex[e] else { return nil }
+            let k = candidateOf[zi * enGroups.count + ei]
+            return k < 0 ? nil : Int(k)
+        } measure: {
+            evidence.measure($0, $1, model: model, table: table)
+        }
         // Text ids: segments with equal text share an id, groups with equal id sequences too.
         let zhSegmentIDs = Self.textIDs(zh)
         let enSegmentIDs = Self.textIDs(en)
@@ -336,22 +347,33 @@ public final class PageAligner {
 
     static func special(_ zone: Zone?) -> Bool { zone == .dateline || zone == .credit }
 
+    /// Where a group stands in the list of groups (`groups(_:maxSize:)`), by its start and size.
+    struct GroupIndex {
+        private var slots: [Int32]
+        private let maxSize: Int
+
+        init(_ groups: [Range<Int>], count: Int, maxSize: Int) {
+            self.maxSize = maxSize
+            slots = Array(repeating: -1, count: count * maxSize)
+            for (k, g) in groups.enumerated() { slots[g.lowerBound * maxSize + g.count - 1] = Int32(k) }
+        }
+
+        subscript(_ group: Range<Int>) -> Int? {
+            guard group.count >= 1, group.count <= maxSize else { return nil }
+            let k = slots[group.lowerBound * maxSize + group.count - 1]
+            return k < 0 ? nil : Int(k)
+        }
+    }
+
     /// Sets ``Candidate/groupGain`` of the grouped candidates: the group without one end
-    /// sentence is usually a candidate too; `measure` gives the evidence of one that is not.
+    /// sentence is usually a candidate too (`candidate` finds it by its sides); `measure`
+    /// gives the evidence of one that is not.
     static func measureGroupGains(
-        _ candidates: inout [Candidate],
+        _ candidates: inout [Candidate], candidate: (Range<Int>, Range<Int>) -> Int?,
         measure: (Range<Int>, Range<Int>) -> (zhCoverage: Double, enCoverage: Double, zhShare: Double, enShare: Double)
     ) {
-        struct Sides: Hashable {
-            var zh: Range<Int>
-            var en: Range<Int>
-        }
-        var index: [Sides: Int] = [:]
-        for (k, c) in candidates.enumerated() {
-            index[Sides(zh: c.zh, en: c.en)] = k
-        }
         func shares(_ zh: Range<Int>, _ en: Range<Int>) -> (zh: Double, en: Double) {
-            if let k = index[Sides(zh: zh, en: en)] { return (candidates[k].zhShare, candidates[k].enShare) }
+            if let k = candidate(zh, en) { return (candidates[k].zhShare, candidates[k].enShare) }
             let e = measure(zh, en)
             return (e.zhShare, e.enShare)
         }
