@@ -173,6 +173,17 @@ public final class FeatureExtractor {
     private func chineseUnits(_ tokens: [KeyExtractor.TokenSpan], bytes: UnsafeBufferPointer<UInt8>) -> [ChineseSentence.Unit] {
         func piece(_ start: Int, _ end: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: bytes[start..<end]) }
         func text(_ start: Int, _ end: Int) -> String { String(decoding: piece(start, end), as: UTF8.self) }
+        /// Whether the lexicon lists a word of two to four adjacent ICU words from token `k` on.
+        func startsListedWord(_ k: Int) -> Bool {
+            var end = tokens[k].end
+            var m = k + 1
+            while m < tokens.count && m < k + 4 && tokens[m].isWord && tokens[m].start == end {
+                end = tokens[m].end
+                if lexicon.translations(ofUTF8: piece(tokens[k].start, end)) != nil { return true }
+                m += 1
+            }
+            return false
+        }
         func isFunctionCharacter(_ token: KeyExtractor.TokenSpan) -> Bool {
             var c: UInt32 = 0
             piece(token.start, token.end).forEachScalarValue { c = $0 }
@@ -226,11 +237,13 @@ public final class FeatureExtractor {
                     continue
                 }
             }
-            // A run of single characters the dictionary breaker left alone: a name?
+            // A run of single characters the dictionary breaker left alone: a name? It ends
+            // where a function character (`王楚钦和孙颖莎`: two names) or a listed word
+            // (`中发球`: 中, then 发球, to serve) begins.
             var run = i
             while run < tokens.count && tokens[run].isSingleHan && !tokens[run].isNumeric
                 && (run == i || tokens[run].start == tokens[run - 1].end)
-                && (run == i || !isFunctionCharacter(tokens[run]))  // `王楚钦和孙颖莎`: two names
+                && (run == i || !isFunctionCharacter(tokens[run]) && !startsListedWord(run))
             {
                 run += 1
             }
@@ -329,17 +342,6 @@ public final class FeatureExtractor {
         var translations = (nameForms(pinyin) + nameSkeletons(pinyin)).map { vocabulary.id($0) }
         for c in characters {
             if let t = lexicon.translations(ofUTF8: UnsafeBufferPointer(rebasing: bytes[c.start..<c.end])) { translations += t }
-        }
-        // Words of three or four characters the dictionary lists inside the run: a foreign
-        // name the breaker did not know, glued to the words before it (`访特朗普` holds
-        // 特朗普, Trump). Shorter pieces of a run are mostly chance (one name's characters).
-        let run = Array(characters)
-        for a in run.indices {
-            for b in stride(from: a + 2, to: min(run.count, a + 4), by: 1) {
-                if let t = lexicon.translations(ofUTF8: UnsafeBufferPointer(rebasing: bytes[run[a].start..<run[b].end])) {
-                    translations += t
-                }
-            }
         }
         var seen = Set<Int32>()
         let result = ArraySlice(translations.filter { seen.insert($0).inserted })

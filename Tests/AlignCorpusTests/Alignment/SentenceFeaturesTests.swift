@@ -10,6 +10,7 @@ import Testing
             "会见": ["to meet with"], "冠军赛": ["championship"], "美国": ["United States"], "习近平": ["Xi Jinping"],
             "特朗普": ["Trump (name)"], "届会议": ["session", "meeting"],
             "第": ["(prefix indicating ordinal number)", "grade", "place"],
+            "中": ["China", "middle"], "发球": ["to serve (the ball)"],
         ])
         extractor = FeatureExtractor(lexicon: lexicon, keys: try KeyExtractor())
     }
@@ -87,10 +88,10 @@ import Testing
         #expect(coverage("WTT冠军赛", "WTT Championship") == (1, 1))
     }
 
-    @Test func aListedNameInsideARunOfSingleCharactersIsFound() {
-        // The breaker leaves `访特朗普` as four characters, read as one name; the listed
-        // 特朗普 inside it still means Trump.
-        #expect(extractor.chinese("访特朗普").units.count == 1)
+    @Test func aListedNameAfterOtherSingleCharactersIsFound() {
+        // The breaker leaves `访特朗普` as four characters; the listed 特朗普 (Trump) is not
+        // swallowed by a name run starting at 访.
+        #expect(extractor.chinese("访特朗普").units.map(\.key).last == "特朗普")
         #expect(coverage("访特朗普", "Trump").en == 1)
     }
 
@@ -112,5 +113,7 @@ import Testing
         #expect(!keys.contains { $0.hasPrefix("日") })
         // Nor does a run go on through one: `王楚钦和孙颖莎` is two names.
         #expect(extractor.chinese("王楚钦和孙颖莎").units.map(\.key) == ["王楚钦", "孙颖莎"])
+        // Nor through the start of a listed word: `中发球` is 中, then 发球 (to serve).
+        #expect(extractor.chinese("比赛中发球").units.map(\.key).suffix(2) == ["中", "发球"])
     }
 }
