@@ -184,6 +184,15 @@ public final class FeatureExtractor {
             }
             return false
         }
+        /// Whether a word other than a function character follows token `k` (adjacent).
+        func contentFollows(_ k: Int) -> Bool {
+            var j = k + 1
+            while j < tokens.count && tokens[j].isWord && tokens[j].start == tokens[j - 1].end {
+                if !(tokens[j].isSingleHan && isFunctionCharacter(tokens[j])) { return true }
+                j += 1
+            }
+            return false
+        }
         func isFunctionCharacter(_ token: KeyExtractor.TokenSpan) -> Bool {
             var c: UInt32 = 0
             piece(token.start, token.end).forEachScalarValue { c = $0 }
@@ -238,12 +247,13 @@ public final class FeatureExtractor {
                 }
             }
             // A run of single characters the dictionary breaker left alone: a name? It ends
-            // where a function character (`王楚钦和孙颖莎`: two names) or a listed word
-            // (`中发球`: 中, then 发球, to serve) begins.
+            // where a function character joins it to what follows (`王楚钦和孙颖莎`: two
+            // names; but `陈幸同。` is one) or a listed word (`中发球`: 中, then 发球, to
+            // serve) begins.
             var run = i
             while run < tokens.count && tokens[run].isSingleHan && !tokens[run].isNumeric
                 && (run == i || tokens[run].start == tokens[run - 1].end)
-                && (run == i || !isFunctionCharacter(tokens[run]) && !startsListedWord(run))
+                && (run == i || !(isFunctionCharacter(tokens[run]) && contentFollows(run)) && !startsListedWord(run))
             {
                 run += 1
             }

@@ -113,6 +113,8 @@ import Testing
         #expect(!keys.contains { $0.hasPrefix("日") })
         // Nor does a run go on through one: `王楚钦和孙颖莎` is two names.
         #expect(extractor.chinese("王楚钦和孙颖莎").units.map(\.key) == ["王楚钦", "孙颖莎"])
+        // A function character that joins nothing after it ends the name: `陈幸同。`.
+        #expect(extractor.chinese("陈幸同。").units.map(\.key) == ["陈幸同"])
         // Nor through the start of a listed word: `中发球` is 中, then 发球 (to serve).
         #expect(extractor.chinese("比赛中发球").units.map(\.key).suffix(2) == ["中", "发球"])
     }
