@@ -117,6 +117,17 @@ public final class FeatureExtractor {
 
     static let dayStem = EnglishStemmer.stem("day")
 
+    /// The (last) scalar value of token `token` of `bytes`: the character of a single-character token.
+    private static func scalar(of token: KeyExtractor.TokenSpan, in bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        var c: UInt32 = 0
+        UnsafeBufferPointer(rebasing: bytes[token.start..<token.end]).forEachScalarValue { c = $0 }
+        return c
+    }
+
+    private static func isFunctionCharacter(_ c: UInt32) -> Bool {
+        Unicode.Scalar(c).map { functionCharacters.contains($0) } ?? false
+    }
+
     /// Whether token `i`, the single character `c`, is 第 before digits (`第19届`): it makes
     /// the number an ordinal, as `th` does in `19th`, and is no word of its own (its other
     /// glosses, `grade` or `place`, would match by chance).
@@ -133,10 +144,7 @@ public final class FeatureExtractor {
     ) -> Bool {
         guard i > 0, tokens[i - 1].isNumeric, tokens[i - 1].end == tokens[i].start else { return false }
         func isCharacter(_ k: Int, _ scalar: UInt32) -> Bool {
-            guard k >= 0, k < tokens.count, tokens[k].isSingleHan else { return false }
-            var c: UInt32 = 0
-            UnsafeBufferPointer(rebasing: bytes[tokens[k].start..<tokens[k].end]).forEachScalarValue { c = $0 }
-            return c == scalar
+            k >= 0 && k < tokens.count && tokens[k].isSingleHan && Self.scalar(of: tokens[k], in: bytes) == scalar
         }
         let digits = bytes[tokens[i - 1].start..<tokens[i - 1].end]
         let arabic = digits.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
@@ -173,16 +181,8 @@ public final class FeatureExtractor {
     private func chineseUnits(_ tokens: [KeyExtractor.TokenSpan], bytes: UnsafeBufferPointer<UInt8>) -> [ChineseSentence.Unit] {
         func piece(_ start: Int, _ end: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: bytes[start..<end]) }
         func text(_ start: Int, _ end: Int) -> String { String(decoding: piece(start, end), as: UTF8.self) }
-        /// Whether the lexicon lists a word of two to four adjacent ICU words from token `k` on.
-        func startsListedWord(_ k: Int) -> Bool {
-            var end = tokens[k].end
-            var m = k + 1
-            while m < tokens.count && m < k + 4 && tokens[m].isWord && tokens[m].start == end {
-                end = tokens[m].end
-                if lexicon.translations(ofUTF8: piece(tokens[k].start, end)) != nil { return true }
-                m += 1
-            }
-            return false
+        func isFunctionCharacter(_ token: KeyExtractor.TokenSpan) -> Bool {
+            Self.isFunctionCharacter(Self.scalar(of: token, in: bytes))
         }
         /// Whether a word other than a function character follows token `k` (adjacent).
         func contentFollows(_ k: Int) -> Bool {
@@ -193,11 +193,22 @@ public final class FeatureExtractor {
             }
             return false
         }
-        func isFunctionCharacter(_ token: KeyExtractor.TokenSpan) -> Bool {
-            var c: UInt32 = 0
-            piece(token.start, token.end).forEachScalarValue { c = $0 }
-            return Unicode.Scalar(c).map { Self.functionCharacters.contains($0) } ?? false
+        typealias ListedWord = (tokens: Int, end: Int, translations: ArraySlice<Int32>)
+        /// The longest word of two to four adjacent ICU words from token `k` on that the
+        /// lexicon lists.
+        func listedWord(from k: Int) -> ListedWord? {
+            var found: ListedWord?
+            var end = tokens[k].end
+            var m = k + 1
+            while m < tokens.count && m < k + 4 && tokens[m].isWord && tokens[m].start == end {
+                end = tokens[m].end
+                m += 1
+                if let t = lexicon.translations(ofUTF8: piece(tokens[k].start, end)) { found = (m - k, end, t) }
+            }
+            return found
         }
+        // The listed word that ended a name run, looked up there: where the next unit starts.
+        var lookahead: (at: Int, word: ListedWord)?
         var units: [ChineseSentence.Unit] = []
         var i = 0
         while i < tokens.count {
@@ -213,35 +224,18 @@ public final class FeatureExtractor {
                 continue
             }
             // Longest run of ICU words (up to four, adjacent) that the lexicon lists.
-            var matched = 0
-            var joinedEnd = token.end
-            var joinedTranslations: ArraySlice<Int32> = []
-            var end = token.end
-            var m = 1
-            while i + m < tokens.count && m < 4 && tokens[i + m].isWord && tokens[i + m].start == end {
-                end = tokens[i + m].end
-                m += 1
-                if let t = lexicon.translations(ofUTF8: piece(token.start, end)) {
-                    matched = m
-                    joinedEnd = end
-                    joinedTranslations = t
-                }
-            }
-            if matched > 1 {
-                if !joinedTranslations.isEmpty { units.append(makeUnit(text(token.start, joinedEnd), joinedTranslations)) }
-                i += matched
+            let joined = lookahead?.at == i ? lookahead?.word : listedWord(from: i)
+            lookahead = nil
+            if let joined {
+                if !joined.translations.isEmpty { units.append(makeUnit(text(token.start, joined.end), joined.translations)) }
+                i += joined.tokens
                 continue
             }
             // Function characters and the 日 or 第 of a number are no words, nor do they
             // start a name.
             if token.isSingleHan {
-                var c: UInt32 = 0
-                piece(token.start, token.end).forEachScalarValue { c = $0 }
-                if let scalar = Unicode.Scalar(c), Self.functionCharacters.contains(scalar) {
-                    i += 1
-                    continue
-                }
-                if isDatePart(tokens, i, c, bytes: bytes) || isOrdinalPrefix(tokens, i, c) {
+                let c = Self.scalar(of: token, in: bytes)
+                if Self.isFunctionCharacter(c) || isDatePart(tokens, i, c, bytes: bytes) || isOrdinalPrefix(tokens, i, c) {
                     i += 1
                     continue
                 }
@@ -251,11 +245,18 @@ public final class FeatureExtractor {
             // names; but `陈幸同。` is one) or a listed word (`中发球`: 中, then 发球, to
             // serve) begins.
             var run = i
-            while run < tokens.count && tokens[run].isSingleHan && !tokens[run].isNumeric
-                && (run == i || tokens[run].start == tokens[run - 1].end)
-                && (run == i || !(isFunctionCharacter(tokens[run]) && contentFollows(run)) && !startsListedWord(run))
-            {
+            if token.isSingleHan {
                 run += 1
+                while run < tokens.count && tokens[run].isSingleHan && !tokens[run].isNumeric
+                    && tokens[run].start == tokens[run - 1].end
+                {
+                    if isFunctionCharacter(tokens[run]) && contentFollows(run) { break }
+                    if let word = listedWord(from: run) {
+                        lookahead = (run, word)
+                        break
+                    }
+                    run += 1
+                }
             }
             if run - i >= 2 {
                 let name = text(token.start, tokens[run - 1].end)

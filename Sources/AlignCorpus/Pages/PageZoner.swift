@@ -216,6 +216,7 @@ public final class PageZoner {
     /// What names a reporter (`本报记者 张三`).
     static let reporterWords = ["记者", "記者", "通讯员"]
     static let reporterMarks: [[UInt8]] = reporterWords.map { Array($0.utf8) }
+    static let reporterScalars: [[Unicode.Scalar]] = reporterWords.map { Array($0.unicodeScalars) }
 
     /// A reporter line of its own: `本报记者 张三`, `记者 李四 王五`, `新华社记者 李明、王芳` —
     /// a short outlet (or nothing), 记者 or 通讯员, then names only (so not a photo credit,
@@ -223,7 +224,7 @@ public final class PageZoner {
     static func isReporterLine(_ text: String) -> Bool {
         let s = Array(text.unicodeScalars)
         var markerEnd: Int?
-        for marker in reporterWords.map({ Array($0.unicodeScalars) }) where s.count >= marker.count {
+        for marker in reporterScalars where s.count >= marker.count {
             for k in stride(from: s.count - marker.count, through: 0, by: -1) where s[k..<(k + marker.count)].elementsEqual(marker) {
                 guard k <= 6, s[..<k].allSatisfy({ CharClass.isHan($0.value) }) else { return false }
                 markerEnd = max(markerEnd ?? 0, k + marker.count)
@@ -231,9 +232,7 @@ public final class PageZoner {
             }
         }
         guard let start = markerEnd else { return false }
-        let names = s[start...].split(whereSeparator: { $0 == " " || $0 == "\u{3000}" || $0 == "、" || $0 == "，" || $0 == "," })
-        return !names.isEmpty && names.count <= 4
-            && names.allSatisfy { $0.count >= 2 && $0.count <= 4 && $0.allSatisfy { CharClass.isHan($0.value) || $0 == "·" } }
+        return NewsConventions.chineseNames(s[start...], maxCount: 4) != nil
     }
 
     static let bar = Array("|".utf8)

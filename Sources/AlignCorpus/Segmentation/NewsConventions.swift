@@ -101,6 +101,17 @@ public enum NewsConventions {
             rest: String(String.UnicodeScalarView(all[i...])))
     }
 
+    /// Personal names written one after another (`李明 王芳`, `李明、王芳`), as credits and
+    /// reporter lines give them: each two to four Han characters (a foreign name's middle dot
+    /// allowed), one to `maxCount` of them; nil for anything else.
+    static func chineseNames(_ s: ArraySlice<Unicode.Scalar>, maxCount: Int) -> [ArraySlice<Unicode.Scalar>]? {
+        let names = s.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" || $0 == "、" || $0 == "，" || $0 == "," })
+        guard !names.isEmpty, names.count <= maxCount,
+            names.allSatisfy({ $0.count >= 2 && $0.count <= 4 && $0.allSatisfy { CharClass.isHan($0.value) || $0 == "·" } })
+        else { return nil }
+        return names
+    }
+
     /// Last characters of a news outlet's name (`央视网`, `电台`, `新华社`, `日报`, `澎湃新闻`).
     static let outletFinals: Set<Unicode.Scalar> = ["网", "網", "台", "社", "报", "報", "闻", "聞"]
 
