@@ -56,7 +56,8 @@ public enum CEDICTReader {
     }
 
     /// English stems of one gloss. Cross-references (`variant of`, `see`, `CL:`, `used in`)
-    /// and parenthesised comments give none; `surname Xi` gives `xi`.
+    /// and parenthesised comments give none, nor do examples after `e.g.` (强's `best in
+    /// their category, e.g. see 百强` would give `see`); `surname Xi` gives `xi`.
     static func glossStems(_ gloss: Substring) -> [String] {
         let lowered = gloss.lowercased()
         for prefix in ["cl:", "variant of", "old variant of", "see ", "see also", "used in", "abbr. for", "erhua variant"]
@@ -70,6 +71,7 @@ public enum CEDICTReader {
                 text.append(c)
             }
         }
+        if let example = text.firstRange(of: "e.g.") { text = String(text[..<example.lowerBound]) }
         var stems: [String] = []
         for word in text.split(whereSeparator: { !($0.isLetter && $0.isASCII) && $0 != "'" }) {
             // Acronyms before lower-casing, as on the English side: `China-US` gives
