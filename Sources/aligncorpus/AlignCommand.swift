@@ -74,9 +74,7 @@ struct AlignCommand: ParsableCommand {
                 "--page-coefficients expects \(PageCalibration.coefficientNames.count) numbers: "
                     + PageCalibration.coefficientNames.joined(separator: ","))
         }
-        return PageCalibration(
-            coefficients: values.map { $0! }, captionCompletion: fitted.captionCompletion,
-            parallelZonePrior: fitted.parallelZonePrior)
+        return fitted.with(coefficients: values.map { $0! })
     }
 
     func parameters() throws -> AlignmentParameters {

@@ -96,6 +96,9 @@ public final class PageAligner {
         public var parallelZones = false
         /// Both sides are titles.
         public var titles = false
+        /// Titles of two articles whose leads were chosen as a pair: both open with the same
+        /// fact, and a headline states the opening fact.
+        public var titlesOfPairedLeads = false
         /// For a group (more than one sentence on a side): the least that one of its end
         /// sentences adds to the other side's share, that is the share less the share
         /// without that sentence. A sentence that adds nothing of the other side is no part
@@ -175,6 +178,9 @@ public final class PageAligner {
             // Repeats of the chosen texts are spoken for too (they pair with each other below).
             for s in c.zh { takenZh[s] = true }
             for t in c.en { takenEn[t] = true }
+            if zh[c.zh.lowerBound].zone == .lead && en[c.en.lowerBound].zone == .lead {
+                for k in live where candidates[k].titles { candidates[k].titlesOfPairedLeads = true }
+            }
             if c.zh.count == 1 { for s in zh.indices where zhTextIDs[s] == zhTextIDs[c.zh.lowerBound] { takenZh[s] = true } }
             if c.en.count == 1 { for t in en.indices where enTextIDs[t] == enTextIDs[c.en.lowerBound] { takenEn[t] = true } }
             Self.computeMargins(
@@ -592,7 +598,7 @@ public final class PageAligner {
 }
 
 /// The calibrated probability that a page candidate is a translation pair: a logistic
-/// model of its evidence, fitted by `tools/fit-page-calibration` on news-dev, plus two
+/// model of its evidence, fitted by `tools/fit-page-calibration` on news-dev, plus three
 /// priors set by hand.
 public struct PageCalibration: Sendable {
     /// The logistic model's coefficients, in the order of ``coefficientNames``.
@@ -604,6 +610,10 @@ public struct PageCalibration: Sendable {
     public var captionCompletion: Double
     /// Added to the logit of lead↔lead and caption↔caption candidates, set by hand.
     public var parallelZonePrior: Double
+    /// Added to the logit of two titles once their articles' leads are paired (see
+    /// ``PageAligner/Candidate/titlesOfPairedLeads``), set by hand: titles are unrivalled
+    /// and short, so their word evidence alone rarely decides.
+    public var pairedLeadsTitlePrior: Double
 
     /// What each coefficient multiplies: the constant, the two sides' shares, the length
     /// deviation, both sides in one zone, each segment beyond one a side, the margin, and
@@ -617,15 +627,24 @@ public struct PageCalibration: Sendable {
     /// 003's remaining caption sentences (a remark on the video link and a description of
     /// the photo) pair at `--min-score 0.4`.
     public static let newsDev = PageCalibration(
-        coefficients: [-4.645, 2.584, 3.352, -0.934, 0.724, 0.339, 3.274, 1.412], captionCompletion: 1.6, parallelZonePrior: 1.0)
+        coefficients: [-4.645, 2.584, 3.352, -0.934, 0.724, 0.339, 3.274, 1.412], captionCompletion: 1.6, parallelZonePrior: 1.0,
+        pairedLeadsTitlePrior: 1.6)
 
     /// A calibration; `coefficients` must have one value per ``coefficientNames``.
-    public init(coefficients: [Double], captionCompletion: Double, parallelZonePrior: Double) {
+    public init(coefficients: [Double], captionCompletion: Double, parallelZonePrior: Double, pairedLeadsTitlePrior: Double) {
         precondition(coefficients.count == Self.coefficientNames.count, "one coefficient per name")
         let c = coefficients
         k = (c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7])
         self.captionCompletion = captionCompletion
         self.parallelZonePrior = parallelZonePrior
+        self.pairedLeadsTitlePrior = pairedLeadsTitlePrior
+    }
+
+    /// This calibration with other fitted coefficients and the same priors.
+    public func with(coefficients: [Double]) -> PageCalibration {
+        PageCalibration(
+            coefficients: coefficients, captionCompletion: captionCompletion, parallelZonePrior: parallelZonePrior,
+            pairedLeadsTitlePrior: pairedLeadsTitlePrior)
     }
 
     /// The most `c` could score: no rival left (margin = similarity) and, for two caption
@@ -635,6 +654,7 @@ public struct PageCalibration: Sendable {
         var best = c
         best.margin = max(c.similarity, 0)
         best.completesCaption = false
+        best.titlesOfPairedLeads = c.titles
         guard captions && c.zh.count == 1 && c.en.count == 1 else { return probability(best) }
         var completing = best
         completing.completesCaption = true
@@ -647,7 +667,8 @@ public struct PageCalibration: Sendable {
         let z =
             k.0 + k.1 * e.zh + k.2 * e.en + k.3 * c.lengthDeviation + (c.sameZone ? k.4 : 0)
             + k.5 * Double(c.zh.count + c.en.count - 2) + k.6 * e.margin + (c.completesCaption ? captionCompletion : 0)
-            + (c.parallelZones ? parallelZonePrior : 0) + k.7 * Self.groupGainFeature(c)
+            + (c.parallelZones ? parallelZonePrior : 0) + (c.titlesOfPairedLeads ? pairedLeadsTitlePrior : 0)
+            + k.7 * Self.groupGainFeature(c)
         return 1 / (1 + exp(-z))
     }
 

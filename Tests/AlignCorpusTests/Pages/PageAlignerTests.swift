@@ -1,3 +1,4 @@
+import Foundation
 import TestSupport
 import Testing
 
@@ -15,7 +16,10 @@ let pageLexicon = Lexicon([
     "开港": ["open", "harbour"], "集装箱": ["container"], "处理": ["handle", "process"], "每年": ["every year", "a year"],
     "港口": ["harbour", "port"], "工人": ["worker"], "第一": ["first"], "船": ["ship", "boat"], "明天": ["tomorrow"],
     "离港": ["leave", "depart"], "这是": ["this"], "秘鲁": ["Peru"], "签署": ["sign"], "渔业": ["fishery", "fishing"],
-    "合作": ["cooperation"], "协议": ["agreement"],
+    "合作": ["cooperation"], "协议": ["agreement"], "西湖": ["West Lake"], "龙舟": ["dragon boat"],
+    "龙舟赛": ["dragon boat race"], "杭州": ["Hangzhou"], "举行": ["hold"], "队伍": ["team"], "参加": ["take part", "join"],
+    "比赛": ["race", "match", "competition"], "游客": ["visitor", "tourist"], "吸引": ["attract"], "开始": ["begin", "start"],
+    "结束": ["end", "finish"], "上午": ["morning"], "下午": ["afternoon"], "观看": ["watch"],
 ])
 
 private func align(_ name: String) throws -> PageAlignment {
@@ -122,6 +126,24 @@ private func pairs(_ alignment: PageAlignment) -> [String] {
         #expect(alignment.en.contains { $0.zone == .dateline && $0.text == "BEIJING, Sept. 12" })
     }
 
+    /// Two articles that open with the same fact carry headlines stating it: once the leads
+    /// pair, a loosely translated headline pair does too (alone it scores about 0.26); one
+    /// that reports another fact, sharing only a place name, still does not.
+    @Test func headlinesOfPairedLeads() throws {
+        let found = pairs(try align("dragon-boats.txt"))
+        #expect(found.contains("10日,杭州西湖举行龙舟赛,40支队伍参加比赛。 | Forty teams took part in a dragon boat race on the West Lake in Hangzhou on Tuesday. | lead"))
+        #expect(found.contains("西湖龙舟赛吸引十万游客 | Dragon boat race draws crowds to West Lake | title"))
+
+        let page = try String(contentsOfFile: Fixtures.path("pages/dragon-boats.txt"), encoding: .utf8)
+        let otherHeadline = page.replacingOccurrences(of: "西湖龙舟赛吸引十万游客", with: "西湖游客今年超过千万")
+        let path = try Fixtures.temporaryFile(Data(otherHeadline.utf8))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let aligner = try PageAligner(lexicon: pageLexicon)
+        let other = pairs(aligner.align(try PageReader.read(path: path)))
+        #expect(other.contains { $0.hasSuffix("| lead") })
+        #expect(!other.contains { $0.hasSuffix("| title") }, "\(other)")
+    }
+
     @Test func oneLanguageOnlyGivesNoPairs() throws {
         let alignment = try align("chinese-only.txt")
         #expect(alignment.pairs.isEmpty)
@@ -151,20 +173,23 @@ private func pairs(_ alignment: PageAlignment) -> [String] {
 
     /// The aligner stops re-scoring candidates whose ceiling is under the threshold; the
     /// ceiling must bound every score a candidate can reach, here its score with each
-    /// possible margin and completion.
+    /// possible margin and completion, and for titles with the leads paired or not.
     @Test func ceilingBoundsEveryReachableScore() throws {
         let aligner = try PageAligner(lexicon: pageLexicon)
-        for name in ["bridge.txt", "harbour-english-first.txt"] {
+        for name in ["bridge.txt", "harbour-english-first.txt", "dragon-boats.txt"] {
             let (zh, _, candidates) = aligner.score(try PageReader.read(path: Fixtures.path("pages/" + name)))
             #expect(!candidates.isEmpty)
             for c in candidates where !PageAligner.special(zh[c.zh.lowerBound].zone) {
                 let ceiling = PageCalibration.newsDev.ceiling(c, captions: true)
                 for margin in stride(from: -1.0, through: c.similarity, by: 0.05) {
                     for completes in [false, true] where !completes || (c.zh.count == 1 && c.en.count == 1) {
-                        var reached = c
-                        reached.margin = margin
-                        reached.completesCaption = completes
-                        #expect(PageCalibration.newsDev.probability(reached) <= ceiling + 1e-12)
+                        for leadsPaired in [false, true] where !leadsPaired || c.titles {
+                            var reached = c
+                            reached.margin = margin
+                            reached.completesCaption = completes
+                            reached.titlesOfPairedLeads = leadsPaired
+                            #expect(PageCalibration.newsDev.probability(reached) <= ceiling + 1e-12)
+                        }
                     }
                 }
             }
