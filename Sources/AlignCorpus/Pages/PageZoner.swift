@@ -31,6 +31,7 @@ public final class PageZoner {
     @exclusivity(unchecked) private var language: Language?
     @exclusivity(unchecked) private var seenStory = false
     @exclusivity(unchecked) private var leadAssigned = false
+    @exclusivity(unchecked) private var datelineSeen = false
     @exclusivity(unchecked) private var titles = Set<ByteKey>()
     @exclusivity(unchecked) private var captions = Set<ByteKey>()
 
@@ -46,6 +47,7 @@ public final class PageZoner {
             language = paragraph.language
             seenStory = false
             leadAssigned = false
+            datelineSeen = false
             titles = []
             captions = []
         }
@@ -79,6 +81,18 @@ public final class PageZoner {
             pendingIsLead = false
         } else {
             seenStory = true
+            // The first dateline opens the story: a lead taken just before it from a line that
+            // does not end like a sentence was something else (a subtitle, a page control),
+            // and the story's first sentence follows the dateline.
+            let hasDateline = segments.contains(where: { $0.zone == .dateline })
+            if hasDateline && !datelineSeen && leadAssigned && pendingIsLead, var previous = pending,
+                !Self.endsLikeSentence(previous.paragraph.text)
+            {
+                for k in previous.segments.indices where previous.segments[k].zone == .lead { previous.segments[k].zone = .body }
+                pending = previous
+                leadAssigned = false
+            }
+            datelineSeen = datelineSeen || hasDateline
             var isLead = false
             for k in current.segments.indices where current.segments[k].zone != .dateline && current.segments[k].zone != .byline {
                 if !leadAssigned {
@@ -181,6 +195,13 @@ public final class PageZoner {
         return false
     }
 
+    /// True when the text, spaces aside, ends with a sentence-final character.
+    static func endsLikeSentence(_ text: String) -> Bool {
+        var bytes = Array(text.utf8)
+        while bytes.last == 0x20 { bytes.removeLast() }
+        return sentenceEnds.contains(where: { bytes.ends(with: $0) })
+    }
+
     /// Sentence-final characters, as bytes.
     static let sentenceEnds: [[UInt8]] = "。！？.!?”\"".unicodeScalars.map { Array(String($0).utf8) }
     /// Breadcrumb separators.
@@ -210,8 +231,19 @@ public final class PageZoner {
         for colon in [Array(":".utf8), Array("：".utf8)] where b.ends(with: colon) { b = b.dropLast(colon.count) }
         while b.first == 0x20 { b = b.dropFirst() }
         while b.last == 0x20 { b = b.dropLast() }
-        return controlLabels.contains(Array(b))
+        return controlLabels.contains(Array(b)) || isFontSizeControl(b)
     }
+
+    /// A font-size control, in its many spellings: `小字号`, `字体：大 中 小`, `默认字号 | 大字号`.
+    static func isFontSizeControl(_ b: ArraySlice<UInt8>) -> Bool {
+        guard b.containsRun(fontSize) || b.containsRun(typeface) else { return false }
+        var rest = String(decoding: b, as: UTF8.self)
+        for word in ["字号", "字体"] { rest = rest.split(separator: word, omittingEmptySubsequences: false).joined() }
+        return rest.unicodeScalars.allSatisfy { "大中小默认标准特超加减 +-－|/:：".unicodeScalars.contains($0) }
+    }
+
+    static let fontSize = Array("字号".utf8)
+    static let typeface = Array("字体".utf8)
 
     /// What names a reporter (`本报记者 张三`).
     static let reporterWords = ["记者", "記者", "通讯员"]

@@ -65,10 +65,46 @@ private func pairs(_ alignment: PageAlignment) -> [String] {
         #expect(zones.contains("en boilerplate (Web edito"))
     }
 
+    /// The dateline opens the story: a line before it that was taken for the lead (here a
+    /// subtitle) is not the lead; the sentence after the dateline is.
+    @Test func leadFollowsTheDateline() throws {
+        let page = """
+            中法举行文化交流活动
+
+            ——庆祝建交60周年
+
+            新华社巴黎5月6日电 中法文化交流活动6日在巴黎举行。
+
+            双方艺术家同台演出。
+            """
+        let path = try Fixtures.temporaryFile(Data(page.utf8))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let zones = try PageReader.read(path: path).flatMap { p in p.segments.map { "\($0.zone?.rawValue ?? "-") \($0.text)" } }
+        #expect(zones.contains("lead 中法文化交流活动6日在巴黎举行。"), "\(zones)")
+        #expect(!zones.contains { $0.hasPrefix("lead ——") })
+
+        // A sentence before the first dateline, or a second dateline, leaves the lead alone.
+        let other = """
+            中法举行文化交流活动
+
+            中法文化交流活动6日在巴黎举行。
+
+            新华社巴黎5月6日电 双方艺术家同台演出。
+
+            新华社里昂5月7日电 活动将持续一周。
+            """
+        let otherPath = try Fixtures.temporaryFile(Data(other.utf8))
+        defer { try? FileManager.default.removeItem(atPath: otherPath) }
+        let otherZones = try PageReader.read(path: otherPath).flatMap { p in p.segments.map { "\($0.zone?.rawValue ?? "-") \($0.text)" } }
+        #expect(otherZones.contains("lead 中法文化交流活动6日在巴黎举行。"), "\(otherZones)")
+        #expect(otherZones.filter { $0.hasPrefix("lead ") }.count == 1)
+    }
+
     @Test func boilerplateLines() {
         for line in ["首页 >  头条", "发布时间:2024-07-03 08:52:21 | 来源:新华社 | 作者: | 责任编辑:丁素云", "(责任编辑:路子康 CN078)",
             "【责任编辑:卫芸辉】", "31.05.2016  11:51", "分享到：", "本报记者 张三", "记者 李四 王五",
-            "【打印】", "相关新闻：", "扫一扫", "原标题：中国与秘鲁签署渔业合作协议", "2025-03-12 10:21:35　来源：新华网　【字号 大 中 小】"]
+            "【打印】", "相关新闻：", "扫一扫", "原标题：中国与秘鲁签署渔业合作协议", "2025-03-12 10:21:35　来源：新华网　【字号 大 中 小】",
+            "小字号", "【字体：大 中 小】", "默认字号 | 大字号"]
         {
             #expect(PageZoner.isBoilerplate(line, language: .zh), "\(line)")
         }
@@ -83,6 +119,7 @@ private func pairs(_ alignment: PageAlignment) -> [String] {
         #expect(!PageZoner.isBoilerplate("新华社记者 李明 摄", language: .zh))  // a photo credit
         #expect(!PageZoner.isBoilerplate("外交部长答中外记者问", language: .zh))  // a headline
         #expect(!PageZoner.isBoilerplate("习近平会见中外记者", language: .zh))
+        #expect(!PageZoner.isBoilerplate("汉字字体设计大赛开幕", language: .zh))  // a headline about typefaces
         #expect(!PageZoner.isBoilerplate("The talks began at 10:30 on Monday.", language: .en))
         // A headline with the site's name after a bar is still a headline.
         #expect(!PageZoner.isBoilerplate("China, Peru sign fishery cooperation agreement | China Daily", language: .en))
