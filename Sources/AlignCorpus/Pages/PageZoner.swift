@@ -173,6 +173,7 @@ public final class PageZoner {
         func lowered(_ b: ArraySlice<UInt8>) -> [UInt8] { b.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 } }
         if bytes.count <= 15 && sourceLines.contains(lowered(bytes[...])) { return true }  // the longest is 15 bytes
         if length <= 24 && isControl(lowered(bytes[...])) { return true }
+        if length <= 48 && !endsSentence && isControlRow(lowered(bytes[...])) { return true }
         if language == .zh {
             let wrapped = bytes[0] == 0x28 || bytes[0] == 0x5B || bytes.starts(with: "（".utf8) || bytes.starts(with: "【".utf8)
             if wrapped && editorMarks.contains(where: has) && length <= 60 { return true }
@@ -232,6 +233,19 @@ public final class PageZoner {
         while b.first == 0x20 { b = b.dropFirst() }
         while b.last == 0x20 { b = b.dropLast() }
         return controlLabels.contains(Array(b)) || isFontSizeControl(b)
+    }
+
+    /// A row of controls: `【字体：大 中 小】【打印】【关闭】`, `Share Print Email`, `字号 打印 | 关闭`.
+    static func isControlRow(_ lowered: [UInt8]) -> Bool {
+        let brackets = Set("【】[]（）()|".unicodeScalars)
+        let parts = String(decoding: lowered, as: UTF8.self).unicodeScalars
+            .split(whereSeparator: { brackets.contains($0) })
+            .map { Array(String(String.UnicodeScalarView($0)).utf8) }
+            .filter { !$0.allSatisfy { $0 == 0x20 } }
+        guard parts.count >= 1 else { return false }
+        return parts.allSatisfy { part in
+            isControl(part) || part.split(separator: 0x20).allSatisfy { isControl(Array($0)) }
+        }
     }
 
     /// A font-size control, in its many spellings: `小字号`, `字体：大 中 小`, `默认字号 | 大字号`.

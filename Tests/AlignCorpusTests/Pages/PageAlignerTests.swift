@@ -104,14 +104,14 @@ private func pairs(_ alignment: PageAlignment) -> [String] {
         for line in ["首页 >  头条", "发布时间:2024-07-03 08:52:21 | 来源:新华社 | 作者: | 责任编辑:丁素云", "(责任编辑:路子康 CN078)",
             "【责任编辑:卫芸辉】", "31.05.2016  11:51", "分享到：", "本报记者 张三", "记者 李四 王五",
             "【打印】", "相关新闻：", "扫一扫", "原标题：中国与秘鲁签署渔业合作协议", "2025-03-12 10:21:35　来源：新华网　【字号 大 中 小】",
-            "小字号", "【字体：大 中 小】", "默认字号 | 大字号"]
+            "小字号", "【字体：大 中 小】", "默认字号 | 大字号", "【字体：大 中 小】打印", "【打印】【关闭】"]
         {
             #expect(PageZoner.isBoilerplate(line, language: .zh), "\(line)")
         }
         for line in ["Updated: 2016-05-31 00:17", "Xinhua) 08:58, October 24, 2022", "Home / China / Society", "(Xinhua)",
             "Xinhua | Updated: 2024-12-04 22:18", "Home | World", "News | China | Society",
             "(Web editor: Zhang Kaiwei, Liang Jun)", "[Editor: Li Ming]", "Share", "Print", "Related news:",
-            "[Email]"]
+            "[Email]", "Share Print Email", "[Print] [Close]"]
         {
             #expect(PageZoner.isBoilerplate(line, language: .en), "\(line)")
         }
@@ -121,6 +121,7 @@ private func pairs(_ alignment: PageAlignment) -> [String] {
         #expect(!PageZoner.isBoilerplate("习近平会见中外记者", language: .zh))
         #expect(!PageZoner.isBoilerplate("汉字字体设计大赛开幕", language: .zh))  // a headline about typefaces
         #expect(!PageZoner.isBoilerplate("The talks began at 10:30 on Monday.", language: .en))
+        #expect(!PageZoner.isBoilerplate("Share prices close higher", language: .en))  // a headline, not buttons
         // A headline with the site's name after a bar is still a headline.
         #expect(!PageZoner.isBoilerplate("China, Peru sign fishery cooperation agreement | China Daily", language: .en))
     }
