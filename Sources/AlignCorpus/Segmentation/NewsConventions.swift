@@ -116,10 +116,11 @@ public enum NewsConventions {
     static let outletFinals: Set<Unicode.Scalar> = ["网", "網", "台", "社", "报", "報", "闻", "聞"]
 
     /// True when `text` (one segment) is a Chinese photo credit: `新华社记者 谢环驰 摄`,
-    /// `(新华社记者张金加摄)`, `新华社发`, `新华社发(李明 摄)`.
+    /// `(新华社记者张金加摄)`, `新华社发`, `新华社发(李明 摄)`, `图片来源：视觉中国`.
     public static func isChineseCredit(_ text: String) -> Bool {
         // Cheap test first: this runs on every Chinese sentence.
         guard text.utf8.count <= 160, var last = text.unicodeScalars.last else { return false }
+        if isImageSource(text) { return true }
         if last == ")" || last == "）" {
             guard let previous = text.unicodeScalars.dropLast().last else { return false }
             last = previous
@@ -146,6 +147,26 @@ public enum NewsConventions {
         let spaced = s.contains(" ")
         return reporter || spaced || core.count <= 6
     }
+
+    /// A credit naming where the picture came from rather than who took it: `图片来源：视觉中国`,
+    /// `(图源：新华社)`, `图/视觉中国`, `摄影：李明`.
+    static func isImageSource(_ text: String) -> Bool {
+        let utf8 = text.utf8
+        guard utf8.count <= 60, let first = utf8.first, first == 0xE5 || first == 0xE6 || first == 0x28 || first == 0xEF else {
+            return false  // 图 and 摄 start with E5/E6; brackets with 28 or EF
+        }
+        var s = Array(text.unicodeScalars).filter { $0 != " " && $0 != "\u{3000}" }[...]
+        if let open = s.first, open == "(" || open == "（", let close = s.last, close == ")" || close == "）" {
+            s = s.dropFirst().dropLast()
+        }
+        guard let prefix = imageSourcePrefixes.first(where: { s.starts(with: $0) }) else { return false }
+        let source = s.dropFirst(prefix.count)
+        return source.count >= 2 && source.count <= 16 && !source.contains(where: { creditStops.contains($0) || $0 == "。" })
+    }
+
+    static let imageSourcePrefixes = scalars([
+        "图片来源：", "图片来源:", "图源：", "图源:", "图片：", "图片:", "图/", "图：", "图:", "摄影：", "摄影:", "摄影/",
+    ])
 
     private static func scalars(_ words: [String]) -> [[Unicode.Scalar]] { words.map { Array($0.unicodeScalars) } }
     /// Punctuation no credit holds.

@@ -123,6 +123,19 @@ private func segment(_ text: String, _ language: Language) throws -> [(String, Z
             #expect(!NewsConventions.isChineseCredit(text), "\(text)")
         }
         #expect(NewsConventions.isChineseCredit("新华社记者航摄"))  // a reporter's aerial shot
+        // Where the picture came from.
+        for credit in ["图片来源：视觉中国", "(图源：新华社)", "图/视觉中国", "摄影：李明", "（图片来源:人民网）"] {
+            #expect(NewsConventions.isChineseCredit(credit), "\(credit)")
+        }
+        for text in ["图为进博会开幕式现场。", "图片来源：网友拍摄的视频截图显示，现场人很多。", "图片展在北京开幕"] {
+            #expect(!NewsConventions.isChineseCredit(text), "\(text)")
+        }
+    }
+
+    @Test func captionWithAnImageSourceCredit() throws {
+        let result = try segment("图为进博会开幕式现场。(图片来源：视觉中国)", .zh)
+        #expect(result.map(\.0) == ["图为进博会开幕式现场。", "(图片来源：视觉中国)"])
+        #expect(result.map(\.1) == [nil, .credit])
     }
 
     @Test func englishCreditForms() {
