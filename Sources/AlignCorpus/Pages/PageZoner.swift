@@ -192,6 +192,7 @@ public final class PageZoner {
             if lower.first == 0x28 || lower.first == 0x5B { lower.removeFirst() }
             if englishMetadataPrefixes.contains(where: { lower.starts(with: $0) }) { return true }
             if length <= 100 && lower.containsRun(Self.updated) { return true }
+            if length <= 120 && !endsSentence && isEnglishByline(text) { return true }
         }
         return false
     }
@@ -280,6 +281,22 @@ public final class PageZoner {
         guard let start = markerEnd else { return false }
         return NewsConventions.chineseNames(s[start...], maxCount: 4) != nil
     }
+
+    /// An English byline of its own: `by Xinhua writer Li Guoli`, `By ZHAO YIMENG in Paris`,
+    /// `By Wang Fang and Li Ming, People's Daily`: `by`, then names and the words that
+    /// describe a reporter.
+    static func isEnglishByline(_ text: String) -> Bool {
+        let words = text.split(whereSeparator: { $0 == " " || $0 == "," })
+        guard words.count >= 2, words.count <= 16, words[0].lowercased() == "by" else { return false }
+        return words.dropFirst().allSatisfy { word in
+            word.first?.isUppercase == true || bylineWords.contains(word.lowercased())
+        } && words[1].lowercased() != "the"
+    }
+
+    static let bylineWords: Set<String> = [
+        "xinhua", "writer", "writers", "reporter", "reporters", "correspondent", "correspondents", "staff", "and", "in",
+        "at", "from", "for", "of", "the", "|",
+    ]
 
     static let bar = Array("|".utf8)
     static let fullStop = Array("。".utf8)

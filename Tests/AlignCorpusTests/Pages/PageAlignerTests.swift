@@ -111,7 +111,8 @@ private func pairs(_ alignment: PageAlignment) -> [String] {
         for line in ["Updated: 2016-05-31 00:17", "Xinhua) 08:58, October 24, 2022", "Home / China / Society", "(Xinhua)",
             "Xinhua | Updated: 2024-12-04 22:18", "Home | World", "News | China | Society",
             "(Web editor: Zhang Kaiwei, Liang Jun)", "[Editor: Li Ming]", "Share", "Print", "Related news:",
-            "[Email]", "Share Print Email", "[Print] [Close]"]
+            "[Email]", "Share Print Email", "[Print] [Close]", "by Xinhua writer Li Guoli", "By ZHAO YIMENG in Paris",
+            "By Wang Fang and Li Ming, People's Daily"]
         {
             #expect(PageZoner.isBoilerplate(line, language: .en), "\(line)")
         }
@@ -122,6 +123,8 @@ private func pairs(_ alignment: PageAlignment) -> [String] {
         #expect(!PageZoner.isBoilerplate("汉字字体设计大赛开幕", language: .zh))  // a headline about typefaces
         #expect(!PageZoner.isBoilerplate("The talks began at 10:30 on Monday.", language: .en))
         #expect(!PageZoner.isBoilerplate("Share prices close higher", language: .en))  // a headline, not buttons
+        #expect(!PageZoner.isBoilerplate("By 2035, China aims to build a strong education system", language: .en))
+        #expect(!PageZoner.isBoilerplate("By the Yangtze River", language: .en))
         // A headline with the site's name after a bar is still a headline.
         #expect(!PageZoner.isBoilerplate("China, Peru sign fishery cooperation agreement | China Daily", language: .en))
     }
