@@ -72,6 +72,11 @@ public final class PageZoner {
             current.setZones(.title)
         } else if captions.contains(ByteKey(paragraph.text)) {
             current.setZones(.caption, keeping: [.credit])
+        } else if segments.count <= 3, segments.allSatisfy({ $0.zone == nil }), Self.speaksOfAPhoto(texts[0], paragraph.language) {
+            // A caption without a credit, known by what it says (`图为…`, `Photo taken on …`).
+            current.setZones(.caption)
+            captions.insert(ByteKey(paragraph.text))
+            pendingIsLead = false
         } else if let creditIndex = segments.firstIndex(where: { $0.zone == .credit }) {
             // A caption ends with (or, run into the story, is followed by) its credit.
             for k in current.segments.indices where current.segments[k].zone != .credit {
@@ -321,6 +326,27 @@ public final class PageZoner {
         for i in 1..<(b.count - 2) where b[i] == 0x3A && digit(i - 1) && digit(i + 1) && digit(i + 2) { return true }
         return false
     }
+
+    /// A sentence that describes a photo: `图为活动现场。`, `这是3月11日在利马拍摄的签字仪式。`,
+    /// `Photo taken on May 6, 2024 shows …`, `Aerial photo taken on …`.
+    static func speaksOfAPhoto(_ text: String, _ language: Language) -> Bool {
+        if language == .zh {
+            let s = Array(text.unicodeScalars.prefix(40))
+            if chinesePhotoOpenings.contains(where: { s.starts(with: $0) }) { return true }
+            return s.starts(with: thisIs) && s.containsRun(photographedOf)
+        }
+        let head = text.utf8.prefix(24).map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        return englishPhotoOpenings.contains { head.starts(with: $0) }
+    }
+
+    static let chinesePhotoOpenings = ["图为", "图：", "图:", "上图", "下图", "左图", "右图", "图片为"].map { Array($0.unicodeScalars) }
+    static let thisIs = Array("这是".unicodeScalars)
+    static let photographedOf = Array("拍摄的".unicodeScalars)
+    static let englishPhotoOpenings = [
+        "photo taken on", "photo shows", "photos taken on", "photos show", "aerial photo taken", "this photo taken",
+        "this aerial photo", "this photo shows", "the photo shows", "a photo taken", "undated photo", "file photo",
+        "picture shows", "in this photo",
+    ].map { Array($0.utf8) }
 
     /// A headline: one segment, short, not ending like a sentence.
     static func looksLikeHeadline(_ texts: [String], _ language: Language) -> Bool {

@@ -100,6 +100,34 @@ private func pairs(_ alignment: PageAlignment) -> [String] {
         #expect(otherZones.filter { $0.hasPrefix("lead ") }.count == 1)
     }
 
+    /// A caption without a credit is known by what it says, and is not taken for the lead.
+    @Test func captionsWithoutCredits() throws {
+        let page = """
+            中法举行文化交流活动
+
+            图为活动现场。
+
+            新华社巴黎5月6日电 中法文化交流活动6日在巴黎举行。
+
+
+            China, France hold cultural exchange event
+
+            Photo taken on May 6, 2024 shows the cultural exchange event in Paris.
+
+            PARIS, May 6 (Xinhua) -- A China-France cultural exchange event was held in Paris on Monday.
+            """
+        let path = try Fixtures.temporaryFile(Data(page.utf8))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let zones = try PageReader.read(path: path).flatMap { p in p.segments.map { "\($0.zone?.rawValue ?? "-") \($0.text)" } }
+        #expect(zones.contains("caption 图为活动现场。"), "\(zones)")
+        #expect(zones.contains("caption Photo taken on May 6, 2024 shows the cultural exchange event in Paris."))
+        #expect(zones.contains("lead 中法文化交流活动6日在巴黎举行。"))
+        #expect(zones.contains("lead A China-France cultural exchange event was held in Paris on Monday."))
+        #expect(PageZoner.speaksOfAPhoto("这是3月11日在利马拍摄的签字仪式。", .zh))
+        #expect(!PageZoner.speaksOfAPhoto("这是两国首次签署渔业协议。", .zh))
+        #expect(!PageZoner.speaksOfAPhoto("Photographers gathered in Paris on Monday.", .en))
+    }
+
     @Test func boilerplateLines() {
         for line in ["首页 >  头条", "发布时间:2024-07-03 08:52:21 | 来源:新华社 | 作者: | 责任编辑:丁素云", "(责任编辑:路子康 CN078)",
             "【责任编辑:卫芸辉】", "31.05.2016  11:51", "分享到：", "本报记者 张三", "记者 李四 王五",
