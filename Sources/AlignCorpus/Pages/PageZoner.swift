@@ -243,6 +243,26 @@ public final class PageZoner {
 
     /// A row of controls: `【字体：大 中 小】【打印】【关闭】`, `Share Print Email`, `字号 打印 | 关闭`.
     static func isControlRow(_ lowered: [UInt8]) -> Bool {
+        // Cheap test first (titles and datelines come here too): the first word must begin
+        // some control's label.
+        func separator(_ i: Int) -> Int? {
+            switch lowered[i] {
+            case 0x20, 0x7C, 0x28, 0x29, 0x5B, 0x5D: return 1
+            case 0xE3 where i + 2 < lowered.count && lowered[i + 1] == 0x80 && (lowered[i + 2] == 0x90 || lowered[i + 2] == 0x91):
+                return 3  // 【 】
+            case 0xEF where i + 2 < lowered.count && lowered[i + 1] == 0xBC && (lowered[i + 2] == 0x88 || lowered[i + 2] == 0x89):
+                return 3  // （ ）
+            default: return nil
+            }
+        }
+        var i = 0
+        while i < lowered.count, let n = separator(i) { i += n }
+        var j = i
+        while j < lowered.count && separator(j) == nil { j += 1 }
+        let first = lowered[i..<j]
+        guard controlFirstWords.contains(first) || first.containsRun(fontSize) || first.containsRun(typeface) else {
+            return false
+        }
         let brackets = Set("【】[]（）()|".unicodeScalars)
         let parts = String(decoding: lowered, as: UTF8.self).unicodeScalars
             .split(whereSeparator: { brackets.contains($0) })
@@ -261,6 +281,9 @@ public final class PageZoner {
         for word in ["字号", "字体"] { rest = rest.split(separator: word, omittingEmptySubsequences: false).joined() }
         return rest.unicodeScalars.allSatisfy { "大中小默认标准特超加减 +-－|/:：".unicodeScalars.contains($0) }
     }
+
+    /// The first word of every control label (`share` of `share this`).
+    static let controlFirstWords: Set<ArraySlice<UInt8>> = Set(controlLabels.map { $0.split(separator: 0x20).first ?? [] })
 
     static let fontSize = Array("字号".utf8)
     static let typeface = Array("字体".utf8)
@@ -291,6 +314,10 @@ public final class PageZoner {
     /// `By Wang Fang and Li Ming, People's Daily`: `by`, then names and the words that
     /// describe a reporter.
     static func isEnglishByline(_ text: String) -> Bool {
+        let utf8 = text.utf8
+        guard utf8.count > 3, utf8.first! | 0x20 == 0x62, utf8.dropFirst().first! | 0x20 == 0x79, utf8.dropFirst(2).first == 0x20 else {
+            return false  // `by `
+        }
         let words = text.split(whereSeparator: { $0 == " " || $0 == "," })
         guard words.count >= 2, words.count <= 16, words[0].lowercased() == "by" else { return false }
         return words.dropFirst().allSatisfy { word in
@@ -330,18 +357,21 @@ public final class PageZoner {
     /// A sentence that describes a photo: `图为活动现场。`, `这是3月11日在利马拍摄的签字仪式。`,
     /// `Photo taken on May 6, 2024 shows …`, `Aerial photo taken on …`.
     static func speaksOfAPhoto(_ text: String, _ language: Language) -> Bool {
+        let utf8 = text.utf8
         if language == .zh {
-            let s = Array(text.unicodeScalars.prefix(40))
-            if chinesePhotoOpenings.contains(where: { s.starts(with: $0) }) { return true }
-            return s.starts(with: thisIs) && s.containsRun(photographedOf)
+            if chinesePhotoOpenings.contains(where: { utf8.starts(with: $0) }) { return true }
+            return utf8.starts(with: thisIs) && Array(utf8.prefix(120)).containsRun(photographedOf)
         }
-        let head = text.utf8.prefix(24).map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        // Every opening starts with a, f, i, p, t or u: most paragraphs stop at the first byte.
+        guard let first = utf8.first, englishPhotoInitials.contains(first | 0x20) else { return false }
+        let head = utf8.prefix(24).map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
         return englishPhotoOpenings.contains { head.starts(with: $0) }
     }
 
-    static let chinesePhotoOpenings = ["图为", "图：", "图:", "上图", "下图", "左图", "右图", "图片为"].map { Array($0.unicodeScalars) }
-    static let thisIs = Array("这是".unicodeScalars)
-    static let photographedOf = Array("拍摄的".unicodeScalars)
+    static let chinesePhotoOpenings = ["图为", "图：", "图:", "上图", "下图", "左图", "右图", "图片为"].map { Array($0.utf8) }
+    static let thisIs = Array("这是".utf8)
+    static let photographedOf = Array("拍摄的".utf8)
+    static let englishPhotoInitials = Set(englishPhotoOpenings.compactMap(\.first))
     static let englishPhotoOpenings = [
         "photo taken on", "photo shows", "photos taken on", "photos show", "aerial photo taken", "this photo taken",
         "this aerial photo", "this photo shows", "the photo shows", "a photo taken", "undated photo", "file photo",

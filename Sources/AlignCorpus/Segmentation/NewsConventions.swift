@@ -152,9 +152,8 @@ public enum NewsConventions {
     /// `(图源：新华社)`, `图/视觉中国`, `摄影：李明`.
     static func isImageSource(_ text: String) -> Bool {
         let utf8 = text.utf8
-        guard utf8.count <= 60, let first = utf8.first, first == 0xE5 || first == 0xE6 || first == 0x28 || first == 0xEF else {
-            return false  // 图 and 摄 start with E5/E6; brackets with 28 or EF
-        }
+        // Cheap test first (this runs on every Chinese sentence): 图, 摄 or a bracket first.
+        guard utf8.count <= 60, imageSourceStarts.contains(where: { utf8.starts(with: $0) }) else { return false }
         var s = Array(text.unicodeScalars).filter { $0 != " " && $0 != "\u{3000}" }[...]
         if let open = s.first, open == "(" || open == "（", let close = s.last, close == ")" || close == "）" {
             s = s.dropFirst().dropLast()
@@ -164,6 +163,7 @@ public enum NewsConventions {
         return source.count >= 2 && source.count <= 16 && !source.contains(where: { creditStops.contains($0) || $0 == "。" })
     }
 
+    static let imageSourceStarts = ["图", "摄", "(", "（"].map { Array($0.utf8) }
     static let imageSourcePrefixes = scalars([
         "图片来源：", "图片来源:", "图源：", "图源:", "图片：", "图片:", "图/", "图：", "图:", "摄影：", "摄影:", "摄影/",
     ])
