@@ -115,7 +115,6 @@ public final class FeatureExtractor {
     static let functionCharacters: Set<Unicode.Scalar> = Set(
         "的地得之了着过在于对向从以为由把被给跟同与和及并或而但是有将会要能可应这那此其该也就所等个".unicodeScalars)
 
-    static let dayStem = EnglishStemmer.stem("day")
 
     /// The (last) scalar value of token `token` of `bytes`: the character of a single-character token.
     private static func scalar(of token: KeyExtractor.TokenSpan, in bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
@@ -168,8 +167,9 @@ public final class FeatureExtractor {
             let key = Self.numberToken(n)
             var translations = [vocabulary.id(key)]
             if case .day(let d) = n {
-                // `31日` is a date's day, or (older prose) `three days`: its 日 is left to it.
-                translations += [vocabulary.id(Self.numberToken(.value(Double(d)))), vocabulary.id(Self.dayStem)]
+                // `31日` is a date's day, or (older prose) `31 days`; `day` alone does not
+                // say it (`the third day` is no `5日`).
+                translations += [vocabulary.id(Self.numberToken(.value(Double(d))))]
             }
             units.append(makeUnit(key, translations[...]))
         }
@@ -298,11 +298,11 @@ public final class FeatureExtractor {
         return ids[...]
     }
 
-    /// The stems an English word gives (`lower`: the word case-folded): the words an
-    /// acronym stands for (`US`, `NPC`, looked up as `acronym`), as glosses would give them;
+    /// The stems an English word gives (`lower`: the word case-folded): an acronym's one
+    /// token (`US`, `NPC`, looked up as `acronym`; see ``EnglishStemmer/acronymToken(_:)``);
     /// else its own stem, or none for a stop word.
     static func stems(ofWord lower: String, acronym: String) -> [String] {
-        if let expansion = EnglishStemmer.acronyms[acronym] { return expansion.map { EnglishStemmer.stem($0.trimmingApostrophes) } }
+        if let token = EnglishStemmer.acronymToken(acronym) { return [token] }
         return EnglishStemmer.stopWords.contains(lower) ? [] : [EnglishStemmer.stem(lower)]
     }
 

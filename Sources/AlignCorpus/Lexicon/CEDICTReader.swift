@@ -77,13 +77,15 @@ public enum CEDICTReader {
             // Acronyms before lower-casing, as on the English side: `China-US` gives
             // `united states`, not the pronoun `us`.
             if let expansion = EnglishStemmer.acronyms[String(word)] {
-                stems += expansion.map { EnglishStemmer.stem($0.trimmingApostrophes) }
+                stems += EnglishStemmer.expansionStems(expansion) + [EnglishStemmer.expansionToken(expansion)]
                 continue
             }
             let w = String(word).lowercased().trimmingApostrophes
             if w.isEmpty || EnglishStemmer.stopWords.contains(w) || w == "surname" { continue }
             stems.append(EnglishStemmer.stem(w))
         }
+        // `United States` is also what `US` says.
+        if let token = EnglishStemmer.acronymToken(expansionStems: stems) { stems.append(token) }
         return stems
     }
 

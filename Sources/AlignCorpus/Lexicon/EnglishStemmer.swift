@@ -29,6 +29,24 @@ public enum EnglishStemmer {
         "FM": ["foreign", "minister"], "AI": ["artificial", "intelligence"],
     ]
 
+    /// The one token an acronym gives in English text (`US`, `USA` → `@unitstat`), so that
+    /// only a word glossed with the acronym or its whole expansion covers it: `state`
+    /// (国家) alone is no `U.S.`, nor is `united` (联合国, the United Nations).
+    public static func acronymToken(_ acronym: String) -> String? {
+        acronyms[acronym].map(expansionToken)
+    }
+
+    /// The acronym token of a gloss whose stems are exactly an acronym's expansion
+    /// (`United States` → `@unitstat`).
+    public static func acronymToken(expansionStems stems: [String]) -> String? {
+        tokenByExpansion[stems.joined(separator: " ")]
+    }
+
+    static func expansionStems(_ expansion: [String]) -> [String] { expansion.map { stem($0.trimmingApostrophes) } }
+    static func expansionToken(_ expansion: [String]) -> String { "@" + expansionStems(expansion).joined() }
+    static let tokenByExpansion: [String: String] = Dictionary(
+        acronyms.values.map { (expansionStems($0).joined(separator: " "), expansionToken($0)) }, uniquingKeysWith: { a, _ in a })
+
     static let irregular: [String: String] = [
         "said": "say", "says": "say", "went": "go", "gone": "go", "goes": "go", "made": "make", "took": "take",
         "taken": "take", "saw": "see", "seen": "see", "came": "come", "got": "get", "gotten": "get", "gave": "give",

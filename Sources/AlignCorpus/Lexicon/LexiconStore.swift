@@ -100,7 +100,7 @@ public enum LexiconStore {
 enum LexiconCacheFormat {
     /// Raised whenever the cached content would differ: the layout, or how glosses become
     /// stems (EnglishStemmer, CEDICTReader).
-    static let version: UInt32 = 11
+    static let version: UInt32 = 12
     static let magic: [UInt8] = Array("ACLX".utf8)
 
     static func encode(_ lexicon: Lexicon) -> [UInt8] {

@@ -10,7 +10,8 @@ import Testing
             "会见": ["to meet with"], "冠军赛": ["championship"], "美国": ["United States"], "习近平": ["Xi Jinping"],
             "特朗普": ["Trump (name)"], "届会议": ["session", "meeting"],
             "第": ["(prefix indicating ordinal number)", "grade", "place"],
-            "中": ["China", "middle"], "发球": ["to serve (the ball)"],
+            "中": ["China", "middle"], "发球": ["to serve (the ball)"], "国家": ["country", "nation", "state"],
+            "英国": ["United Kingdom", "UK"], "联合国": ["United Nations", "UN"],
         ])
         extractor = FeatureExtractor(lexicon: lexicon, keys: try KeyExtractor())
     }
@@ -74,11 +75,19 @@ import Testing
         let sentence = extractor.english("US")
         #expect(sentence.tokens.count - sentence.standIns.count == 1)
         #expect(coverage("美国", "the US").en == 1)
+        #expect(coverage("美国", "the United States").en == 1)
+        // Only the acronym or its whole expansion says it: not `state` (国家), nor the
+        // `United` of the United Kingdom or the United Nations.
+        #expect(coverage("国家", "the US").en == 0)
+        #expect(coverage("英国", "the US").en == 0)
+        #expect(coverage("联合国", "the US").en == 0)
     }
 
     @Test func aDayWithoutItsMonthMatchesTheFullDate() {
         #expect(coverage("31日会见", "met on March 31") == (1, 1))
         #expect(coverage("7月2日会见", "met on 2 July") == (1, 1))
+        // The word `day` alone is no date: `the third day` does not cover `5日`.
+        #expect(coverage("5日", "the third day").zh == 0)
     }
 
     @Test func latinWordsInChineseTextAreTheEnglishWords() {

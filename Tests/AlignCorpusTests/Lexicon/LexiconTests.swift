@@ -87,9 +87,10 @@ import Testing
 
     @Test func glossAcronymsExpandAsInTheText() {
         // 中美 /China-US/: `US` is the United States, as `U.S.` is in English text, not
-        // the pronoun `us`.
+        // the pronoun `us`: its words and the acronym's own token.
         let stems = CEDICTReader.glossStems("China-US")
-        #expect(stems == ["china", "unit", "stat"].map(EnglishStemmer.stem))
+        #expect(stems == ["china", "unit", "stat"].map(EnglishStemmer.stem) + [EnglishStemmer.acronymToken("US")!])
+        #expect(CEDICTReader.glossStems("United States").last == EnglishStemmer.acronymToken("USA"))
         #expect(CEDICTReader.glossStems("to help us") == [EnglishStemmer.stem("help"), "we"])
     }
 
