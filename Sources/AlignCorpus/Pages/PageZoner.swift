@@ -99,8 +99,11 @@ public final class PageZoner {
             }
             datelineSeen = datelineSeen || hasDateline
             var isLead = false
+            // A short line that does not end like a sentence (a subtitle, a row of controls
+            // no rule knows) does not take the lead from the story's first sentence.
+            let fragment = !hasDateline && paragraph.text.unicodeScalars.count <= 60 && !Self.endsLikeSentence(paragraph.text)
             for k in current.segments.indices where current.segments[k].zone != .dateline && current.segments[k].zone != .byline {
-                if !leadAssigned {
+                if !leadAssigned && !fragment {
                     current.segments[k].zone = .lead
                     leadAssigned = true
                     isLead = true
@@ -135,8 +138,13 @@ public final class PageZoner {
 
     // MARK: Recognisers
 
-    static let chineseMetadata = ["来源", "作者", "编辑", "责编", "发布", "时间", "日期", "撰写", "记者", "通讯员", "字号", "浏览", "分享到", "原标题"]
-    static let englishMetadata = ["updated", "source", "editor", "published", "posted", "by", "web editor", "author"]
+    static let chineseMetadata = [
+        "来源", "作者", "编辑", "责编", "发布", "时间", "日期", "撰写", "记者", "通讯员", "字号", "浏览", "分享到", "原标题", "关键词",
+        "关键字", "标签",
+    ]
+    static let englishMetadata = [
+        "updated", "source", "editor", "published", "posted", "by", "web editor", "author", "tags", "keywords",
+    ]
     /// `来源:`, `来源：`, `来源 :` … as bytes.
     static let chineseMetadataNeedles: [[UInt8]] = chineseMetadata.flatMap { key in
         [":", "：", " :"].map { Array((key + $0).utf8) }
@@ -223,7 +231,7 @@ public final class PageZoner {
         [
             "share", "share this", "print", "email", "e-mail", "comment", "comments", "close", "related", "related news",
             "related stories", "related articles", "editor's pick", "editor's picks", "top news", "most read",
-            "most popular", "photo gallery", "font size", "text size", "read more", "follow us", "a a a", "a+ a-",
+            "most popular", "photo gallery", "font size", "text size", "read more", "follow us", "a a a", "a+ a-", "mail", "large", "medium", "small",
             "打印", "关闭", "收藏", "纠错", "推荐", "分享", "评论", "相关新闻", "相关阅读", "相关报道", "扫一扫",
             "返回顶部", "字号", "大 中 小", "打印本页", "关闭窗口",
         ].map { Array($0.utf8) })

@@ -100,6 +100,25 @@ private func pairs(_ alignment: PageAlignment) -> [String] {
         #expect(otherZones.filter { $0.hasPrefix("lead ") }.count == 1)
     }
 
+    /// Without a dateline, a short line that does not end like a sentence (a subtitle) does
+    /// not take the lead from the story's first sentence.
+    @Test func aFragmentDoesNotTakeTheLead() throws {
+        let page = """
+            China beats Japan to win Asian title
+
+            Young team shines in Tokyo final
+
+            China beat Japan 3-0 in the final on Sunday.
+
+            The head coach praised the young players.
+            """
+        let path = try Fixtures.temporaryFile(Data(page.utf8))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let zones = try PageReader.read(path: path).flatMap { p in p.segments.map { "\($0.zone?.rawValue ?? "-") \($0.text)" } }
+        #expect(zones.contains("lead China beat Japan 3-0 in the final on Sunday."), "\(zones)")
+        #expect(zones.filter { $0.hasPrefix("lead ") }.count == 1)
+    }
+
     /// A caption without a credit is known by what it says, and is not taken for the lead.
     @Test func captionsWithoutCredits() throws {
         let page = """
@@ -132,7 +151,7 @@ private func pairs(_ alignment: PageAlignment) -> [String] {
         for line in ["首页 >  头条", "发布时间:2024-07-03 08:52:21 | 来源:新华社 | 作者: | 责任编辑:丁素云", "(责任编辑:路子康 CN078)",
             "【责任编辑:卫芸辉】", "31.05.2016  11:51", "分享到：", "本报记者 张三", "记者 李四 王五",
             "【打印】", "相关新闻：", "扫一扫", "原标题：中国与秘鲁签署渔业合作协议", "2025-03-12 10:21:35　来源：新华网　【字号 大 中 小】",
-            "小字号", "【字体：大 中 小】", "默认字号 | 大字号", "【字体：大 中 小】打印", "【打印】【关闭】"]
+            "小字号", "【字体：大 中 小】", "默认字号 | 大字号", "【字体：大 中 小】打印", "【打印】【关闭】", "关键词：女排 亚洲锦标赛"]
         {
             #expect(PageZoner.isBoilerplate(line, language: .zh), "\(line)")
         }
@@ -140,7 +159,7 @@ private func pairs(_ alignment: PageAlignment) -> [String] {
             "Xinhua | Updated: 2024-12-04 22:18", "Home | World", "News | China | Society",
             "(Web editor: Zhang Kaiwei, Liang Jun)", "[Editor: Li Ming]", "Share", "Print", "Related news:",
             "[Email]", "Share Print Email", "[Print] [Close]", "by Xinhua writer Li Guoli", "By ZHAO YIMENG in Paris",
-            "By Wang Fang and Li Ming, People's Daily"]
+            "By Wang Fang and Li Ming, People's Daily", "Tags: volleyball, China, Japan", "Print Mail Large Medium Small"]
         {
             #expect(PageZoner.isBoilerplate(line, language: .en), "\(line)")
         }
