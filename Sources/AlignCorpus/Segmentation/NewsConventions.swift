@@ -19,11 +19,15 @@ public enum NewsConventions {
     /// `新华社阿斯塔纳7月2日电`, optionally followed by a `(记者 …)` byline; or an undated
     /// source line that opens a story the same way (see ``chineseSourceLine(_:)``).
     public static func chineseDateline(_ text: String) -> Dateline? {
+        datedChineseDateline(text) ?? chineseSourceLine(text)
+    }
+
+    static func datedChineseDateline(_ text: String) -> Dateline? {
         // Cheap test first: `电`/`電` among the first 40 characters.
         let head = Array(text.utf8.prefix(120))
         guard head.containsRun([0xE7, 0x94, 0xB5]) || head.containsRun([0xE9, 0x9B, 0xBB]),  // 电 電
             (text.unicodeScalars.prefix(40).contains { $0 == "电" || $0 == "電" })
-        else { return chineseSourceLine(text) }
+        else { return nil }
         let s = Array(text.unicodeScalars.prefix(80))
         var i = 0
         // Agency and place: Han characters (and the middle dot of foreign names).
@@ -61,17 +65,33 @@ public enum NewsConventions {
     }
 
     /// An undated source line before a story's first sentence: `央视网消息（新闻联播）：`,
-    /// `人民网消息：`, `【环球网报道 记者 李四】`. It is kept out of the lead as a dateline is
-    /// (it never pairs: it has no date).
+    /// `人民网消息：`, `【环球网报道 记者 李四】`, `本报讯（记者 王芳）`, `据新华社电`, `新华网讯`. It
+    /// is kept out of the lead as a dateline is (it never pairs: it has no date).
     static func chineseSourceLine(_ text: String) -> Dateline? {
-        // Cheap test first (this runs on every Chinese paragraph): `【` first, or `消息` early.
+        // Cheap test first (this runs on every Chinese paragraph): `【` or `据` first, or
+        // `消息`, `讯` or `报道` early.
         let head = Array(text.utf8.prefix(90))
-        guard head.starts(with: [0xE3, 0x80, 0x90]) || head.containsRun([0xE6, 0xB6, 0x88, 0xE6, 0x81, 0xAF]) else { return nil }
+        guard head.starts(with: [0xE3, 0x80, 0x90]) || head.starts(with: [0xE6, 0x8D, 0xAE])
+            || head.containsRun([0xE6, 0xB6, 0x88, 0xE6, 0x81, 0xAF]) || head.containsRun([0xE8, 0xAE, 0xAF])
+            || head.containsRun([0xE6, 0x8A, 0xA5, 0xE9, 0x81, 0x93])
+        else { return nil }
         let s = Array(text.unicodeScalars.prefix(40))
         guard s.count >= 4 else { return nil }
         var end: Int?  // of the source line
         var next: Int?  // where the story starts
-        if s[0] == "【" {
+        var byline: Range<Int>?
+        if let source = outletSource(s) {
+            end = source
+            var k = source
+            if k < s.count && (s[k] == "（" || s[k] == "("), let close = s[k...].firstIndex(where: { $0 == "）" || $0 == ")" }),
+                close - k <= 20, s[k..<close].containsRun(journalist)
+            {
+                byline = k..<(close + 1)
+                k = close + 1
+            }
+            if k < s.count && (s[k] == "：" || s[k] == ":") { k += 1 }
+            next = k
+        } else if s[0] == "【" {
             // `【…报道 …】` or `【…记者 …】`, then the story.
             if let close = s.firstIndex(of: "】"), close >= 3 {
                 let inner = String(String.UnicodeScalarView(s[1..<close]))
@@ -97,8 +117,32 @@ public enum NewsConventions {
         skipSpaces(all, &i)
         guard i < all.count else { return nil }
         return Dateline(
-            dateline: String(String.UnicodeScalarView(all[0..<end])), byline: nil,
+            dateline: String(String.UnicodeScalarView(all[0..<end])),
+            byline: byline.map { String(String.UnicodeScalarView(all[$0])) },
             rest: String(String.UnicodeScalarView(all[i...])))
+    }
+
+    /// Where an outlet's own source mark ends: `本报讯`, `新华网讯`, `据新华社电`, `新华社报道`
+    /// (the outlet two to six Han characters ending like an outlet's name, or `本报`).
+    static func outletSource(_ s: [Unicode.Scalar]) -> Int? {
+        let reported = s.first == "据"
+        let start = reported ? 1 : 0
+        for length in 2...6 where start + length < s.count {
+            let name = s[start..<(start + length)]
+            guard name.allSatisfy({ CharClass.isHan($0.value) }) else { return nil }
+            guard outletFinals.contains(name.last!) || name.elementsEqual("本报".unicodeScalars) else { continue }
+            let k = start + length
+            if reported {
+                if s[k] == "电" || s[k] == "電" { return k + 1 }
+            } else if s[k] == "讯" || s[k] == "訊" {
+                return k + 1
+            } else if k + 1 < s.count && s[k] == "报" && s[k + 1] == "道" && k + 2 < s.count
+                && ["：", ":", "（", "("].contains(s[k + 2])
+            {
+                return k + 2
+            }
+        }
+        return nil
     }
 
     /// Personal names written one after another (`李明 王芳`, `李明、王芳`), as credits and

@@ -36,10 +36,21 @@ private func segment(_ text: String, _ language: Language) throws -> [(String, Z
             ("央视网消息（新闻联播）：中国与埃及2日签署文化合作计划。", "央视网消息（新闻联播）", "中国与埃及2日签署文化合作计划。"),
             ("人民网消息：会议2日开幕。", "人民网消息", "会议2日开幕。"),
             ("【环球网报道 记者 李四】双方还将互办文化年活动。", "【环球网报道 记者 李四】", "双方还将互办文化年活动。"),
+            ("据新华社电 会议2日开幕。", "据新华社电", "会议2日开幕。"),
+            ("新华网讯 会议2日开幕。", "新华网讯", "会议2日开幕。"),
+            ("新华社报道：会议2日开幕。", "新华社报道", "会议2日开幕。"),
         ] {
             let result = try segment(text, .zh)
             #expect(result.map(\.0) == [source, lead])
             #expect(result.map(\.1) == [.dateline, nil])
+        }
+        // A source mark with its reporter.
+        let local = try segment("本报讯（记者 王芳）会议2日开幕。", .zh)
+        #expect(local.map(\.0) == ["本报讯", "（记者 王芳）", "会议2日开幕。"])
+        #expect(local.map(\.1) == [.dateline, .byline, nil])
+        // Reports and introductions are not sources.
+        for text in ["媒体报道称，会议2日开幕。", "据介绍，会议2日开幕。", "据报道，会议2日开幕。"] {
+            #expect(try segment(text, .zh).map(\.1) == [nil], "\(text)")
         }
         // Good news is not a source.
         #expect(try segment("他告诉记者这个好消息：大桥通车了。", .zh).map(\.1) == [nil])
