@@ -101,7 +101,10 @@ public final class PageZoner {
             var isLead = false
             // A short line that does not end like a sentence (a subtitle, a row of controls
             // no rule knows) does not take the lead from the story's first sentence.
-            let fragment = !hasDateline && paragraph.text.unicodeScalars.count <= 60 && !Self.endsLikeSentence(paragraph.text)
+            let content = segments.filter { $0.zone == nil }
+            let fragment =
+                !hasDateline && content.count == 1 && content[0].text.unicodeScalars.count <= 60
+                && !Self.endsLikeSentence(content[0].text)
             for k in current.segments.indices where current.segments[k].zone != .dateline && current.segments[k].zone != .byline {
                 if !leadAssigned && !fragment {
                     current.segments[k].zone = .lead

@@ -164,7 +164,7 @@ public enum NewsConventions {
     public static func isChineseCredit(_ text: String) -> Bool {
         // Cheap test first: this runs on every Chinese sentence.
         guard text.utf8.count <= 160, var last = text.unicodeScalars.last else { return false }
-        if isImageSource(text) { return true }
+        if isImageSource(text) || isProvidedPhoto(text) { return true }
         if last == ")" || last == "）" {
             guard let previous = text.unicodeScalars.dropLast().last else { return false }
             last = previous
@@ -206,6 +206,30 @@ public enum NewsConventions {
         let source = s.dropFirst(prefix.count)
         return source.count >= 2 && source.count <= 16 && !source.contains(where: { creditStops.contains($0) || $0 == "。" })
     }
+
+    /// A credit that names no photographer: `（受访者供图）`, `图片由主办方提供`, `（资料图片）`,
+    /// `（视觉中国）`.
+    static func isProvidedPhoto(_ text: String) -> Bool {
+        // Cheap test first (this runs on every Chinese sentence): how such credits end.
+        guard text.utf8.count <= 72, var last = text.unicodeScalars.last else { return false }
+        if last == ")" || last == "）", let previous = text.unicodeScalars.dropLast().last { last = previous }
+        guard providedPhotoFinals.contains(last) else { return false }
+        var s = Array(text.unicodeScalars).filter { $0 != " " && $0 != "\u{3000}" }[...]
+        if let open = s.first, open == "(" || open == "（", let close = s.last, close == ")" || close == "）" {
+            s = s.dropFirst().dropLast()
+        }
+        guard s.count >= 2, s.count <= 20, !s.contains(where: { creditStops.contains($0) || $0 == "。" }) else { return false }
+        if photoMarks.contains(where: { s.elementsEqual($0) }) { return true }
+        if s.count <= 12 && s.ends(with: providedPicture) { return true }  // `受访者供图`
+        return (s.starts(with: pictureBy) || s.starts(with: photoBy)) && s.ends(with: provided)  // `图片由…提供`
+    }
+
+    static let providedPhotoFinals: Set<Unicode.Scalar> = ["图", "片", "国", "供", "C"]
+    static let photoMarks = scalars(["资料图片", "资料图", "资料照片", "视觉中国", "东方IC"])
+    static let providedPicture = Array("供图".unicodeScalars)
+    static let pictureBy = Array("图片由".unicodeScalars)
+    static let photoBy = Array("照片由".unicodeScalars)
+    static let provided = Array("提供".unicodeScalars)
 
     static let imageSourceStarts = ["图", "摄", "(", "（"].map { Array($0.utf8) }
     static let imageSourcePrefixes = scalars([

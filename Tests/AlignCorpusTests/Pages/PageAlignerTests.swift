@@ -117,6 +117,13 @@ private func pairs(_ alignment: PageAlignment) -> [String] {
         let zones = try PageReader.read(path: path).flatMap { p in p.segments.map { "\($0.zone?.rawValue ?? "-") \($0.text)" } }
         #expect(zones.contains("lead China beat Japan 3-0 in the final on Sunday."), "\(zones)")
         #expect(zones.filter { $0.hasPrefix("lead ") }.count == 1)
+
+        // A sentence with its signature after it is a story sentence, not a fragment.
+        let signed = "会议开幕\n\n会议2日在北京开幕。（王慧慧）\n"
+        let signedPath = try Fixtures.temporaryFile(Data(signed.utf8))
+        defer { try? FileManager.default.removeItem(atPath: signedPath) }
+        let signedZones = try PageReader.read(path: signedPath).flatMap { p in p.segments.map { "\($0.zone?.rawValue ?? "-") \($0.text)" } }
+        #expect(signedZones.contains("lead 会议2日在北京开幕。"), "\(signedZones)")
     }
 
     /// A caption without a credit is known by what it says, and is not taken for the lead.

@@ -135,10 +135,14 @@ private func segment(_ text: String, _ language: Language) throws -> [(String, Z
         }
         #expect(NewsConventions.isChineseCredit("新华社记者航摄"))  // a reporter's aerial shot
         // Where the picture came from.
-        for credit in ["图片来源：视觉中国", "(图源：新华社)", "图/视觉中国", "摄影：李明", "（图片来源:人民网）"] {
+        for credit in ["图片来源：视觉中国", "(图源：新华社)", "图/视觉中国", "摄影：李明", "（图片来源:人民网）", "（受访者供图）",
+            "（资料图片）", "图片由主办方提供", "（图片由主办方提供）", "（视觉中国）"]
+        {
             #expect(NewsConventions.isChineseCredit(credit), "\(credit)")
         }
-        for text in ["图为进博会开幕式现场。", "图片来源：网友拍摄的视频截图显示，现场人很多。", "图片展在北京开幕"] {
+        for text in ["图为进博会开幕式现场。", "图片来源：网友拍摄的视频截图显示，现场人很多。", "图片展在北京开幕", "他说，这是一张资料图片。",
+            "他们把照片提供给了记者。", "（王慧慧）"]
+        {
             #expect(!NewsConventions.isChineseCredit(text), "\(text)")
         }
     }
