@@ -234,7 +234,8 @@ public final class PageZoner {
         [
             "share", "share this", "print", "email", "e-mail", "comment", "comments", "close", "related", "related news",
             "related stories", "related articles", "editor's pick", "editor's picks", "top news", "most read",
-            "most popular", "photo gallery", "font size", "text size", "read more", "follow us", "a a a", "a+ a-", "mail", "large", "medium", "small",
+            "most popular", "photo gallery", "font size", "text size", "read more", "follow us", "a a a", "a+ a-", "mail",
+            "large", "medium", "small",
             "打印", "关闭", "收藏", "纠错", "推荐", "分享", "评论", "相关新闻", "相关阅读", "相关报道", "扫一扫",
             "返回顶部", "字号", "大 中 小", "打印本页", "关闭窗口",
         ].map { Array($0.utf8) })
