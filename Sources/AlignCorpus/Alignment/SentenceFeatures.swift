@@ -115,7 +115,6 @@ public final class FeatureExtractor {
     static let functionCharacters: Set<Unicode.Scalar> = Set(
         "的地得之了着过在于对向从以为由把被给跟同与和及并或而但是有将会要能可应这那此其该也就所等个".unicodeScalars)
 
-
     /// The (last) scalar value of token `token` of `bytes`: the character of a single-character token.
     private static func scalar(of token: KeyExtractor.TokenSpan, in bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
         var c: UInt32 = 0
@@ -283,27 +282,27 @@ public final class FeatureExtractor {
     }
 
     /// What a word of ASCII letters and digits (two or more, one a letter at least) in
-    /// Chinese text may translate to: the ids the English word gives (an acronym's
-    /// expansion included), and whatever the lexicon lists for it. Nil for other words.
+    /// Chinese text may translate to: the id the English word gives (an acronym's
+    /// token), and whatever the lexicon lists for it. Nil for other words.
     private func latinWord(_ bytes: UnsafeBufferPointer<UInt8>) -> ArraySlice<Int32>? {
         func isLetter(_ b: UInt8) -> Bool { b | 0x20 >= 0x61 && b | 0x20 <= 0x7A }
         guard bytes.count >= 2, bytes.allSatisfy({ isLetter($0) || $0 >= 0x30 && $0 <= 0x39 }), bytes.contains(where: isLetter)
         else { return nil }
         let word = String(decoding: bytes, as: UTF8.self)
         var ids = lexicon.translations(ofUTF8: bytes).map(Array.init) ?? []
-        for stem in Self.stems(ofWord: word, acronym: word.uppercased()) {
+        if let stem = Self.stem(ofWord: word, acronym: word.uppercased()) {
             let id = vocabulary.id(stem)
             if !ids.contains(id) { ids.append(id) }
         }
         return ids[...]
     }
 
-    /// The stems an English word gives (`lower`: the word case-folded): an acronym's one
+    /// The stem an English word gives (`lower`: the word case-folded): an acronym's one
     /// token (`US`, `NPC`, looked up as `acronym`; see ``EnglishStemmer/acronymToken(_:)``);
     /// else its own stem, or none for a stop word.
-    static func stems(ofWord lower: String, acronym: String) -> [String] {
-        if let token = EnglishStemmer.acronymToken(acronym) { return [token] }
-        return EnglishStemmer.stopWords.contains(lower) ? [] : [EnglishStemmer.stem(lower)]
+    static func stem(ofWord lower: String, acronym: String) -> String? {
+        if let token = EnglishStemmer.acronymToken(acronym) { return token }
+        return EnglishStemmer.stopWords.contains(lower) ? nil : EnglishStemmer.stem(lower)
     }
 
     /// The document's unit keys, numbered in order of first appearance: their ids.
@@ -395,8 +394,8 @@ public final class FeatureExtractor {
     /// (words repeat across sentences and documents).
     struct EnglishWord {
         var lower: String
-        /// The ids of its stems, in order.
-        var stemIDs: [Int32]
+        /// The id of its stem (none for a stop word or a number).
+        var stemID: Int32?
         var capital: Bool
         /// A month name: next to a day number it is part of a date, not a word of its own.
         var month: Bool
@@ -418,12 +417,12 @@ public final class FeatureExtractor {
         let acronym = text.filter { $0 != "." }
         // A number is no word (an acronym written with digits still is), nor is an ordinal
         // in digits (`19th`: its number is read with the others).
-        let stems =
+        let stem =
             (isNumeric && EnglishStemmer.acronyms[acronym] == nil) || Self.isDigitOrdinal(lower)
-            ? [] : Self.stems(ofWord: lower, acronym: acronym)
+            ? nil : Self.stem(ofWord: lower, acronym: acronym)
         let skeleton = capital ? Transliteration.englishSkeleton(lower) : nil
         let word = EnglishWord(
-            lower: lower, stemIDs: stems.map { vocabulary.id($0) }, capital: capital, month: NumberExtractor.isMonth(lower),
+            lower: lower, stemID: stem.map { vocabulary.id($0) }, capital: capital, month: NumberExtractor.isMonth(lower),
             skeletonID: skeleton.map { vocabulary.id($0) })
         if englishWords.count < 200_000 {
             _ = englishWordIndex.insert(bytes)
@@ -456,11 +455,8 @@ public final class FeatureExtractor {
                 // `March 31`, `2 July`: the date's number token says it all.
                 let inDate =
                     word.month && (k + 1 < spans.count && spans[k + 1].ruleStatus == 100 || k > 0 && spans[k - 1].ruleStatus == 100)
-                // An acronym's expansion (`US`: united, states) is one word: its first
-                // stem, the others standing in for it.
                 var words = Bits128()
-                if let first = word.stemIDs.first, !inDate { words.set(tokens.word(first)) }
-                for id in word.stemIDs.dropFirst() where !inDate { tokens.standIn(id, for: words) }
+                if let id = word.stemID, !inDate { words.set(tokens.word(id)) }
                 if word.capital && !isNumeric {
                     if let previous = previousCapital, span.start - previous.end <= 1 {
                         tokens.standIn(vocabulary.id(previous.text + word.lower), for: previous.words | words)

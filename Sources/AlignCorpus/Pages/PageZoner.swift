@@ -31,7 +31,6 @@ public final class PageZoner {
     @exclusivity(unchecked) private var language: Language?
     @exclusivity(unchecked) private var seenStory = false
     @exclusivity(unchecked) private var leadAssigned = false
-    @exclusivity(unchecked) private var datelineSeen = false
     @exclusivity(unchecked) private var titles = Set<ByteKey>()
     @exclusivity(unchecked) private var captions = Set<ByteKey>()
 
@@ -47,7 +46,6 @@ public final class PageZoner {
             language = paragraph.language
             seenStory = false
             leadAssigned = false
-            datelineSeen = false
             titles = []
             captions = []
         }
@@ -86,25 +84,14 @@ public final class PageZoner {
             pendingIsLead = false
         } else {
             seenStory = true
-            // The first dateline opens the story: a lead taken just before it from a line that
-            // does not end like a sentence was something else (a subtitle, a page control),
-            // and the story's first sentence follows the dateline.
-            let hasDateline = segments.contains(where: { $0.zone == .dateline })
-            if hasDateline && !datelineSeen && leadAssigned && pendingIsLead, var previous = pending,
-                !Self.endsLikeSentence(previous.paragraph.text)
-            {
-                for k in previous.segments.indices where previous.segments[k].zone == .lead { previous.segments[k].zone = .body }
-                pending = previous
-                leadAssigned = false
-            }
-            datelineSeen = datelineSeen || hasDateline
             var isLead = false
             // A short line that does not end like a sentence (a subtitle, a row of controls
-            // no rule knows) does not take the lead from the story's first sentence.
-            let content = segments.filter { $0.zone == nil }
+            // no rule knows) does not take the lead from the story's first sentence, which
+            // follows it or the dateline.
+            let content = segments.lazy.filter { $0.zone == nil }
             let fragment =
-                !hasDateline && content.count == 1 && content[0].text.unicodeScalars.count <= 60
-                && !Self.endsLikeSentence(content[0].text)
+                !segments.contains(where: { $0.zone == .dateline }) && content.count == 1
+                && !Self.endsLikeSentence(content.first!.text.utf8) && content.first!.text.unicodeScalars.count <= 60
             for k in current.segments.indices where current.segments[k].zone != .dateline && current.segments[k].zone != .byline {
                 if !leadAssigned && !fragment {
                     current.segments[k].zone = .lead
@@ -175,7 +162,7 @@ public final class PageZoner {
         guard !bytes.isEmpty else { return true }
         func has(_ needle: [UInt8]) -> Bool { bytes.containsRun(needle) }
         let length = bytes.reduce(0) { $1 & 0xC0 != 0x80 ? $0 + 1 : $0 }
-        let endsSentence = sentenceEnds.contains(where: { bytes.ends(with: $0) })
+        let endsSentence = endsLikeSentence(bytes)
         // The tests for page furniture that does not end like a sentence, cheapest first.
         if !endsSentence && length <= 120 {
             if length <= 80 && breadcrumbMarks.contains(where: has) { return true }
@@ -213,11 +200,11 @@ public final class PageZoner {
         return false
     }
 
-    /// True when the text, spaces aside, ends with a sentence-final character.
-    static func endsLikeSentence(_ text: String) -> Bool {
-        var bytes = Array(text.utf8)
-        while bytes.last == 0x20 { bytes.removeLast() }
-        return sentenceEnds.contains(where: { bytes.ends(with: $0) })
+    /// True when the text (UTF-8), trailing spaces aside, ends with a sentence-final
+    /// character.
+    static func endsLikeSentence<Bytes: BidirectionalCollection<UInt8>>(_ bytes: Bytes) -> Bool {
+        let trimmed = bytes.reversed().drop { $0 == 0x20 }
+        return sentenceEnds.contains { trimmed.starts(with: $0.reversed()) }
     }
 
     /// Sentence-final characters, as bytes.

@@ -198,13 +198,17 @@ public enum NewsConventions {
         let utf8 = text.utf8
         // Cheap test first (this runs on every Chinese sentence): 图, 摄 or a bracket first.
         guard utf8.count <= 60, imageSourceStarts.contains(where: { utf8.starts(with: $0) }) else { return false }
-        var s = Array(text.unicodeScalars).filter { $0 != " " && $0 != "\u{3000}" }[...]
-        if let open = s.first, open == "(" || open == "（", let close = s.last, close == ")" || close == "）" {
-            s = s.dropFirst().dropLast()
-        }
+        let s = unbracketedWithoutSpaces(text)
         guard let prefix = imageSourcePrefixes.first(where: { s.starts(with: $0) }) else { return false }
         let source = s.dropFirst(prefix.count)
-        return source.count >= 2 && source.count <= 16 && !source.contains(where: { creditStops.contains($0) || $0 == "。" })
+        return source.count >= 2 && source.count <= 16 && !source.contains(where: creditStops.contains)
+    }
+
+    /// The scalars of `text` without spaces and without the brackets around it all.
+    static func unbracketedWithoutSpaces(_ text: String) -> ArraySlice<Unicode.Scalar> {
+        let s = Array(text.unicodeScalars).filter { $0 != " " && $0 != "\u{3000}" }[...]
+        guard let open = s.first, open == "(" || open == "（", let close = s.last, close == ")" || close == "）" else { return s }
+        return s.dropFirst().dropLast()
     }
 
     /// A credit that names no photographer: `（受访者供图）`, `图片由主办方提供`, `（资料图片）`,
@@ -214,11 +218,8 @@ public enum NewsConventions {
         guard text.utf8.count <= 72, var last = text.unicodeScalars.last else { return false }
         if last == ")" || last == "）", let previous = text.unicodeScalars.dropLast().last { last = previous }
         guard providedPhotoFinals.contains(last) else { return false }
-        var s = Array(text.unicodeScalars).filter { $0 != " " && $0 != "\u{3000}" }[...]
-        if let open = s.first, open == "(" || open == "（", let close = s.last, close == ")" || close == "）" {
-            s = s.dropFirst().dropLast()
-        }
-        guard s.count >= 2, s.count <= 20, !s.contains(where: { creditStops.contains($0) || $0 == "。" }) else { return false }
+        let s = unbracketedWithoutSpaces(text)
+        guard s.count >= 2, s.count <= 20, !s.contains(where: creditStops.contains) else { return false }
         if photoMarks.contains(where: { s.elementsEqual($0) }) { return true }
         if s.count <= 12 && s.ends(with: providedPicture) { return true }  // `受访者供图`
         return (s.starts(with: pictureBy) || s.starts(with: photoBy)) && s.ends(with: provided)  // `图片由…提供`
